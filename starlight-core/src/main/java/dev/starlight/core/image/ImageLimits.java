@@ -1,0 +1,28 @@
+package dev.starlight.core.image;
+
+/**
+ * Limits checked before anything is allocated. A hostile header that declares more is refused with
+ * {@code TOO_LARGE} or {@code DECOMPRESSION_BOMB}.
+ *
+ * @param maxBytes          largest input accepted, in bytes
+ * @param maxPixels         largest width × height accepted
+ * @param maxDimension      largest width or height accepted
+ * @param maxInflateRatio   largest ratio of decompressed to compressed bytes (zlib/LZW) before the input is
+ *                          treated as a decompression bomb; deflate's own ceiling is about 1032:1
+ * @param maxMetadataBytes  largest total of metadata blocks kept
+ * @param maxFrames         most frames listed for an animated container
+ */
+public record ImageLimits(long maxBytes, long maxPixels, int maxDimension, int maxInflateRatio,
+                          long maxMetadataBytes, int maxFrames) {
+
+    /** 64 MiB files, 40 megapixels, 32768 per side. */
+    public static final ImageLimits DEFAULT = new ImageLimits(64L << 20, 40_000_000L, 32_768, 1100, 16L << 20, 10_000);
+
+    public ImageLimits withMaxBytes(long bytes) {
+        return new ImageLimits(bytes, maxPixels, maxDimension, maxInflateRatio, maxMetadataBytes, maxFrames);
+    }
+
+    public ImageLimits withMaxPixels(long pixels) {
+        return new ImageLimits(maxBytes, pixels, maxDimension, maxInflateRatio, maxMetadataBytes, maxFrames);
+    }
+}
