@@ -77,6 +77,12 @@ public record DecodedImage(
         return new int[][] {planes[0], planes[1], planes[2]};
     }
 
+    /** A copy with other samples (same size and layout); for indexed images the planes are re-expanded. */
+    public DecodedImage withSamples(int[][] newPlanes, int[] newIndices) {
+        return new DecodedImage(format, width, height, bitDepth, colorType, newPlanes, palette, newIndices, lossy,
+                metadata, frames, imageEnd, trailer);
+    }
+
     public boolean isIndexed() {
         return colorType == ColorType.INDEXED;
     }

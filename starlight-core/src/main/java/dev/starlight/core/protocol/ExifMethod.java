@@ -1,0 +1,89 @@
+package dev.starlight.core.protocol;
+
+import dev.starlight.core.ErrorCode;
+import dev.starlight.core.StarlightException;
+import dev.starlight.core.image.DecodedImage;
+import dev.starlight.core.image.ImageCodecs;
+import dev.starlight.core.image.ImageFormat;
+import dev.starlight.core.image.MetadataSegment;
+import java.util.Optional;
+
+/**
+ * Method 3, exif: the message in the EXIF {@code UserComment} (0x9286) behind an 8-byte charset prefix, in JPEG
+ * APP1, PNG {@code eXIf} or the WebP {@code EXIF} chunk. Embedding replaces the file's EXIF block with one that
+ * holds only the comment (as the reference generator does).
+ */
+public final class ExifMethod implements StegoMethod {
+    /** EXIF blocks live in a JPEG segment of at most 65535 bytes; keep every container within that. */
+    private static final int MAX_TIFF_BYTES = 65_000;
+
+    @Override
+    public Method method() {
+        return Method.EXIF;
+    }
+
+    @Override
+    public Optional<String> notApplicable(DecodedImage image) {
+        ImageFormat f = image.format();
+        return f == ImageFormat.JPEG || f == ImageFormat.PNG || f == ImageFormat.WEBP
+                ? Optional.empty()
+                : Optional.of(f.label() + " has no EXIF block");
+    }
+
+    @Override
+    public long capacityBytes(DecodedImage image) {
+        return MAX_TIFF_BYTES - 0x28 - ExifUserComment.ASCII_PREFIX.length;
+    }
+
+    @Override
+    public byte[] embed(byte[] cover, DecodedImage image, byte[] message, EmbedOptions options) {
+        notApplicable(image).ifPresent(why -> {
+            throw new StarlightException(ErrorCode.METHOD_NOT_APPLICABLE, "exif: " + why);
+        });
+        byte[] body = options.ai42() ? Ai42.frame(message) : message;
+        if (body.length > capacityBytes(image)) {
+            throw new StarlightException(ErrorCode.CAPACITY_EXCEEDED,
+                    "exif: message is " + body.length + " bytes, UserComment holds " + capacityBytes(image));
+        }
+        return ImageCodecs.writer(image.format()).replaceExif(cover, ExifUserComment.tiffWithUserComment(body));
+    }
+
+    @Override
+    public Optional<Extraction> extract(byte[] file, DecodedImage image) {
+        for (MetadataSegment segment : image.metadata()) {
+            if (segment.kind() != MetadataSegment.Kind.EXIF) {
+                continue;
+            }
+            Optional<byte[]> value = ExifUserComment.read(segment.data());
+            if (value.isEmpty()) {
+                continue;
+            }
+            boolean bigEndian = segment.data().length > 0 && segment.data()[0] == 'M';
+            ExifUserComment.Comment comment = ExifUserComment.decode(value.get(), bigEndian);
+            byte[] message = comment.message();
+            if (ExifUserComment.isBlank(message)) {
+                continue;
+            }
+            if (Ai42.startsWith(message, 0)) {
+                byte[] payload = java.util.Arrays.copyOfRange(message, 4, message.length);
+                return Optional.of(new Extraction(Method.EXIF, null, payload, true, SequentialLsb.MARKED,
+                        "EXIF UserComment (" + comment.charset() + ") with AI42 marker, " + payload.length + " bytes"));
+            }
+            return Optional.of(new Extraction(Method.EXIF, null, message, false, confidence(message),
+                    "EXIF UserComment (" + comment.charset() + "), " + message.length + " bytes"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A non-blank UserComment is what the method writes, so text there is strong evidence; short text is what
+     * ordinary software also leaves, and binary bytes are reported with less weight.
+     */
+    private static double confidence(byte[] message) {
+        double text = MessageScore.text(message);
+        if (text > 0) {
+            return Math.max(0.95, text);
+        }
+        return Utf8.decodeStrict(message).isPresent() ? 0.6 : 0.5;
+    }
+}

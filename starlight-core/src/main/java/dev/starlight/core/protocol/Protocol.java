@@ -1,0 +1,61 @@
+package dev.starlight.core.protocol;
+
+import dev.starlight.core.ErrorCode;
+import dev.starlight.core.StarlightException;
+import dev.starlight.core.image.DecodedImage;
+import dev.starlight.core.image.ImageCodecs;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** The five methods together: embed with one, extract with all, from the bytes alone. */
+public final class Protocol {
+    /** Extractions at or above this confidence count as a recovered message. */
+    public static final double MESSAGE_THRESHOLD = 0.9;
+
+    private static final List<StegoMethod> METHODS = List.of(new AlphaMethod(), new PaletteMethod(),
+            new LsbRgbMethod(), new ExifMethod(), new RawTrailerMethod());
+
+    private Protocol() {
+    }
+
+    public static List<StegoMethod> methods() {
+        return METHODS;
+    }
+
+    public static StegoMethod method(Method method) {
+        return METHODS.get(method.ordinal());
+    }
+
+    /**
+     * Embeds {@code message} into {@code cover} and checks the result: the new file is decoded and the message
+     * extracted again, so a file that would not round-trip is never returned.
+     */
+    public static byte[] embed(byte[] cover, Method method, byte[] message, EmbedOptions options) {
+        DecodedImage image = ImageCodecs.decode(cover);
+        byte[] stego = method(method).embed(cover, image, message, options);
+        Optional<Extraction> back = method(method).extract(stego, ImageCodecs.decode(stego));
+        if (back.isEmpty() || !Arrays.equals(back.get().payload(), message)) {
+            throw new StarlightException(ErrorCode.INTERNAL, method.label() + ": embedded message did not read back"
+                    + back.map(e -> " (read " + e.payload().length + " bytes)").orElse(""));
+        }
+        return stego;
+    }
+
+    /** Every candidate message any method finds, most confident first (including weak ones, for evidence). */
+    public static List<Extraction> extractAll(byte[] file, DecodedImage image) {
+        List<Extraction> found = new ArrayList<>();
+        for (StegoMethod m : METHODS) {
+            m.extract(file, image).ifPresent(found::add);
+        }
+        found.sort(Comparator.comparingDouble(Extraction::confidence).reversed());
+        return found;
+    }
+
+    /** The messages found with at least {@link #MESSAGE_THRESHOLD} confidence, most confident first. */
+    public static List<Extraction> messages(byte[] file, DecodedImage image) {
+        return extractAll(file, image).stream().filter(e -> e.confidence() >= MESSAGE_THRESHOLD).toList();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.starlight.core.scan;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * The one verdict type, published on {@code starlight.scan.results}, returned by the HTTP gateway and printed by
+ * {@code starlight scan --json}. Field names and order are the contract of DESIGN.md.
+ *
+ * @param requestId        the request's id (the Kafka key, the HTTP request's id, or the file path for the CLI)
+ * @param sha256           hex SHA-256 of the input bytes
+ * @param source           where the bytes came from (file path, inscription id, ...); may be null
+ * @param format           png, gif, bmp, jpeg, webp; null when not recognised
+ * @param width            null when not decoded
+ * @param height           null when not decoded
+ * @param verdict          clean, stego or error
+ * @param stegoProbability 0..1; null for errors
+ * @param method           alpha, palette, lsb.rgb, exif, raw, other; null when clean or unknown
+ * @param bitOrder         lsb-first or msb-first for LSB methods; else null
+ * @param payload          the recovered message; null when none was recovered
+ * @param evidence         every finding, including detectors that could not run
+ * @param modelVersion     the model (or rule set) that decided
+ * @param latencyMs        time spent on this image
+ * @param error            set only when verdict is error
+ */
+@JsonPropertyOrder({"requestId", "sha256", "source", "format", "width", "height", "verdict", "stegoProbability",
+        "method", "bitOrder", "payload", "evidence", "modelVersion", "latencyMs", "error"})
+public record ScanResult(
+        String requestId,
+        String sha256,
+        String source,
+        String format,
+        Integer width,
+        Integer height,
+        Verdict verdict,
+        Double stegoProbability,
+        String method,
+        String bitOrder,
+        Payload payload,
+        List<Evidence> evidence,
+        String modelVersion,
+        long latencyMs,
+        ScanError error) {
+
+    public ScanResult {
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    public boolean isStego() {
+        return verdict == Verdict.STEGO;
+    }
+
+    public boolean isError() {
+        return verdict == Verdict.ERROR;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.starlight.core.scan;
+
+import dev.starlight.core.ErrorCode;
+import dev.starlight.core.StarlightException;
+import dev.starlight.core.analysis.Detector;
+import dev.starlight.core.image.DecodedImage;
+import dev.starlight.core.image.ImageCodecs;
+import dev.starlight.core.image.ImageFormat;
+import dev.starlight.core.protocol.Extraction;
+import dev.starlight.core.protocol.Protocol;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Bytes in, one {@link ScanResult} out, always: decode, run the protocol extractors and the detectors, and
+ * combine their evidence with {@link VerdictRules}. Bad input gives an {@code error} result with a stable code;
+ * nothing is thrown. Thread-safe; the CLI, the detector service and the explainer all call this.
+ */
+public final class Scanner {
+    private final ScanOptions options;
+    private final List<Detector> detectors;
+    private final VerdictRules rules;
+
+    public Scanner() {
+        this(ScanOptions.DEFAULT, List.of());
+    }
+
+    public Scanner(ScanOptions options, List<Detector> detectors) {
+        this.options = options;
+        this.detectors = List.copyOf(detectors);
+        this.rules = new VerdictRules();
+    }
+
+    public ScanResult scan(byte[] data) {
+        return scan(ScanRequest.of(data));
+    }
+
+    public ScanResult scan(ScanRequest request) {
+        long start = System.nanoTime();
+        byte[] data = request.data() == null ? new byte[0] : request.data();
+        String sha256 = sha256(data);
+        String requestId = request.requestId() != null ? request.requestId() : "sha256:" + sha256.substring(0, 16);
+        String format = ImageFormat.sniff(data).map(ImageFormat::label).orElse(null);
+        try {
+            DecodedImage image = ImageCodecs.decode(data, options.limits());
+            List<Extraction> extractions = Protocol.extractAll(data, image);
+            List<Evidence> evidence = new ArrayList<>();
+            for (Extraction e : extractions) {
+                evidence.add(new Evidence("extract." + e.method().label(), e.confidence(), e.detail()));
+            }
+            for (Detector d : detectors) {
+                evidence.addAll(d.analyse(image, data));
+            }
+            VerdictRules.Decision decision = rules.decide(extractions, evidence);
+            return new ScanResult(requestId, sha256, request.source(), format, image.width(), image.height(),
+                    decision.verdict(), decision.probability(), decision.method(), decision.bitOrder(),
+                    options.extract() ? decision.payload() : null, evidence, VerdictRules.VERSION,
+                    elapsedMs(start), null);
+        } catch (StarlightException e) {
+            return error(requestId, sha256, request.source(), format, e.code(), e.getMessage(), start);
+        } catch (RuntimeException | StackOverflowError e) {
+            return error(requestId, sha256, request.source(), format, ErrorCode.INTERNAL,
+                    e.getClass().getSimpleName() + ": " + e.getMessage(), start);
+        } catch (OutOfMemoryError e) {
+            return error(requestId, sha256, request.source(), format, ErrorCode.TOO_LARGE,
+                    "out of memory while scanning", start);
+        }
+    }
+
+    private static ScanResult error(String requestId, String sha256, String source, String format, ErrorCode code,
+                                    String message, long start) {
+        return new ScanResult(requestId, sha256, source, format, null, null, Verdict.ERROR, null, null, null, null,
+                List.of(), VerdictRules.VERSION, elapsedMs(start), new ScanError(code.name(), message));
+    }
+
+    private static long elapsedMs(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    public static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
+    }
+}
