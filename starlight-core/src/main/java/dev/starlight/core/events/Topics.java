@@ -1,0 +1,72 @@
+package dev.starlight.core.events;
+
+import java.util.List;
+
+/**
+ * The Kafka topic names of DESIGN.md, in one place. Every service and the CLI build names through this class so
+ * that a configurable prefix (default {@code starlight}) applies everywhere.
+ */
+public record Topics(String prefix) {
+    public static final String DEFAULT_PREFIX = "starlight";
+    public static final Topics DEFAULT = new Topics(DEFAULT_PREFIX);
+
+    /** Largest record value: 10 MiB of image plus headroom for headers and batch framing. */
+    public static final int MAX_MESSAGE_BYTES = 11_534_336;
+
+    public static final String SCAN_REQUESTS = "scan.requests";
+    public static final String SCAN_RESULTS = "scan.results";
+    public static final String SCAN_DLQ = "scan.dlq";
+    public static final String MODELS = "models";
+    public static final String METRICS = "metrics";
+    public static final String EXPLAIN_REQUESTS = "explain.requests";
+    public static final String EXPLAIN_RESULTS = "explain.results";
+
+    /** Record headers on scan requests. */
+    public static final String HEADER_CONTENT_TYPE = "content-type";
+    public static final String HEADER_SOURCE = "source";
+    public static final String HEADER_TRACEPARENT = "traceparent";
+
+    public Topics {
+        if (prefix == null || prefix.isBlank() || !prefix.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("topic prefix must be letters, digits, '.', '_' or '-': " + prefix);
+        }
+    }
+
+    public String name(String suffix) {
+        return prefix + "." + suffix;
+    }
+
+    public String scanRequests() {
+        return name(SCAN_REQUESTS);
+    }
+
+    public String scanResults() {
+        return name(SCAN_RESULTS);
+    }
+
+    public String scanDlq() {
+        return name(SCAN_DLQ);
+    }
+
+    public String models() {
+        return name(MODELS);
+    }
+
+    public String metrics() {
+        return name(METRICS);
+    }
+
+    public String explainRequests() {
+        return name(EXPLAIN_REQUESTS);
+    }
+
+    public String explainResults() {
+        return name(EXPLAIN_RESULTS);
+    }
+
+    /** All topics, for creating them. */
+    public List<String> all() {
+        return List.of(scanRequests(), scanResults(), scanDlq(), models(), metrics(), explainRequests(),
+                explainResults());
+    }
+}
