@@ -20,18 +20,31 @@ import java.util.List;
  * nothing is thrown. Thread-safe; the CLI, the detector service and the explainer all call this.
  */
 public final class Scanner {
+    /** The {@code modelVersion} of results decided by the core's extractors and rules, with no trained model. */
+    public static final String RULES_VERSION = VerdictRules.VERSION;
+
     private final ScanOptions options;
     private final List<Detector> detectors;
     private final VerdictRules rules;
+    private final String modelVersion;
 
     public Scanner() {
         this(ScanOptions.DEFAULT, List.of());
     }
 
     public Scanner(ScanOptions options, List<Detector> detectors) {
+        this(options, detectors, RULES_VERSION);
+    }
+
+    /**
+     * @param modelVersion reported in every result: the serving model's version, or {@link #RULES_VERSION}
+     *                     when the core's own rules decide alone
+     */
+    public Scanner(ScanOptions options, List<Detector> detectors, String modelVersion) {
         this.options = options;
         this.detectors = List.copyOf(detectors);
         this.rules = new VerdictRules();
+        this.modelVersion = modelVersion;
     }
 
     public ScanResult scan(byte[] data) {
@@ -57,7 +70,7 @@ public final class Scanner {
             VerdictRules.Decision decision = rules.decide(extractions, evidence);
             return new ScanResult(requestId, sha256, request.source(), format, image.width(), image.height(),
                     decision.verdict(), decision.probability(), decision.method(), decision.bitOrder(),
-                    options.extract() ? decision.payload() : null, evidence, VerdictRules.VERSION,
+                    options.extract() ? decision.payload() : null, evidence, modelVersion,
                     elapsedMs(start), null);
         } catch (StarlightException e) {
             return error(requestId, sha256, request.source(), format, e.code(), e.getMessage(), start);
@@ -70,10 +83,10 @@ public final class Scanner {
         }
     }
 
-    private static ScanResult error(String requestId, String sha256, String source, String format, ErrorCode code,
+    private ScanResult error(String requestId, String sha256, String source, String format, ErrorCode code,
                                     String message, long start) {
         return new ScanResult(requestId, sha256, source, format, null, null, Verdict.ERROR, null, null, null, null,
-                List.of(), VerdictRules.VERSION, elapsedMs(start), new ScanError(code.name(), message));
+                List.of(), modelVersion, elapsedMs(start), new ScanError(code.name(), message));
     }
 
     private static long elapsedMs(long startNanos) {

@@ -1,0 +1,42 @@
+package dev.starlight.detector.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
+
+/** Settings of the detector service, under {@code starlight.detector}. Defaults are the documented values. */
+@ConfigMapping(prefix = "starlight.detector")
+public interface DetectorConfig {
+
+    /** Largest image accepted, in bytes (10 MiB, the topic's message limit). */
+    @WithDefault("10485760")
+    long maxImageBytes();
+
+    /** Largest width × height decoded. */
+    @WithDefault("40000000")
+    long maxPixels();
+
+    /** Scan threads shared by the Kafka and HTTP paths; 0 = one per core. */
+    @WithDefault("0")
+    int workers();
+
+    /** HTTP scans waiting for a worker beyond this many are refused with 429. */
+    @WithDefault("64")
+    int httpQueue();
+
+    /** Results remembered by content (SHA-256) so the same bytes get the same answer without a rescan. */
+    @WithDefault("10000")
+    int cacheEntries();
+
+    Api api();
+
+    interface Api {
+        /** Require an API key on /v1 endpoints (on by default in the prod profile). */
+        @WithDefault("false")
+        boolean authEnabled();
+
+        /** SHA-256 hex digests of the accepted keys (never the keys themselves). */
+        Optional<List<String>> keySha256();
+    }
+}

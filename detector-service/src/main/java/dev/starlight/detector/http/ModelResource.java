@@ -1,0 +1,31 @@
+package dev.starlight.detector.http;
+
+import dev.starlight.detector.model.ModelRegistry;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** {@code GET /v1/models}: what decides verdicts right now. */
+@Path("/v1/models")
+@Produces(MediaType.APPLICATION_JSON)
+public class ModelResource {
+    private final ModelRegistry models;
+
+    public ModelResource(ModelRegistry models) {
+        this.models = models;
+    }
+
+    public record ModelInfo(String name, String version, boolean rulesOnly, String description) {
+    }
+
+    @GET
+    @Operation(summary = "The serving model (or the core rules when no model is loaded)")
+    public ModelInfo current() {
+        boolean rulesOnly = models.rulesOnly();
+        return new ModelInfo(models.name(), models.version(), rulesOnly, rulesOnly
+                ? "no trained model loaded: verdicts come from starlight-core's protocol extractors and rules"
+                : "ONNX model served by ONNX Runtime beside the core's extractors");
+    }
+}

@@ -1,0 +1,110 @@
+package dev.starlight.detector.model;
+
+import dev.starlight.core.analysis.Detector;
+import dev.starlight.core.scan.ScanOptions;
+import dev.starlight.core.scan.Scanner;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The serving model, swapped atomically. Each scan holds a {@link Lease} on the model it started with, so a
+ * swap never pulls a session from under a running scan: the old model is closed when its last lease is
+ * released. Until a model is loaded, the core's rules decide alone ({@link Scanner#RULES_VERSION}).
+ */
+@ApplicationScoped
+public class ModelRegistry {
+    private final AtomicReference<Served> current = new AtomicReference<>(Served.rulesOnly());
+
+    /** A hold on one served model for the length of one scan. */
+    public final class Lease {
+        private final Served served;
+
+        private Lease(Served served) {
+            this.served = served;
+        }
+
+        public String version() {
+            return served.version;
+        }
+
+        public Scanner scanner(ScanOptions options) {
+            return new Scanner(options, served.detectors, served.version);
+        }
+
+        public void release() {
+            served.release();
+        }
+    }
+
+    public Lease acquire() {
+        while (true) {
+            Served s = current.get();
+            if (s.retain()) {
+                return new Lease(s);
+            }
+            // lost a race with a swap that already closed s: read the new one
+        }
+    }
+
+    public String version() {
+        return current.get().version;
+    }
+
+    public String name() {
+        return current.get().name;
+    }
+
+    public boolean rulesOnly() {
+        return current.get().closeable == null;
+    }
+
+    /** Serves {@code next} from now on; the previous model closes once its in-flight scans finish. */
+    public void swap(String name, String version, List<Detector> detectors, AutoCloseable closeable) {
+        Served old = current.getAndSet(new Served(name, version, detectors, closeable));
+        old.release();
+    }
+
+    /** One model and its reference count: 1 for being current, plus one per running scan. */
+    static final class Served {
+        final String name;
+        final String version;
+        final List<Detector> detectors;
+        final AutoCloseable closeable;
+        private final AtomicInteger refs = new AtomicInteger(1);
+
+        Served(String name, String version, List<Detector> detectors, AutoCloseable closeable) {
+            this.name = name;
+            this.version = version;
+            this.detectors = List.copyOf(detectors);
+            this.closeable = closeable;
+        }
+
+        static Served rulesOnly() {
+            return new Served("core-rules", Scanner.RULES_VERSION, List.of(), null);
+        }
+
+        boolean retain() {
+            while (true) {
+                int n = refs.get();
+                if (n == 0) {
+                    return false;
+                }
+                if (refs.compareAndSet(n, n + 1)) {
+                    return true;
+                }
+            }
+        }
+
+        void release() {
+            if (refs.decrementAndGet() == 0 && closeable != null) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // closing a session that is no longer used; nothing depends on it
+                }
+            }
+        }
+    }
+}
