@@ -39,7 +39,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * </pre>
  *
  * Inputs: 256×256 PNGs drawn in code, 16 distinct images (a quarter carrying an lsb.rgb message), each request
- * made unique by a trailing comment-free byte change so the content cache cannot answer.
+ * made unique by 16 random bytes after the image's end so the content cache cannot answer.
  */
 public final class LoadBench {
     private LoadBench() {
@@ -69,10 +69,14 @@ public final class LoadBench {
         return out;
     }
 
-    /** A distinct file per request: the image plus a 16-byte random trailer (defeats the content cache). */
+    /**
+     * A distinct file per request: the image plus 16 random bytes after its end, so the content cache cannot
+     * answer (binary, so the raw extractor reports weak evidence and no message).
+     */
     static byte[] unique(byte[] image) {
         byte[] out = Arrays.copyOf(image, image.length + 16);
-        byte[] id = UUID.randomUUID().toString().substring(0, 16).getBytes(StandardCharsets.US_ASCII);
+        byte[] id = new byte[16];
+        java.util.concurrent.ThreadLocalRandom.current().nextBytes(id);
         System.arraycopy(id, 0, out, image.length, 16);
         return out;
     }
