@@ -48,6 +48,31 @@ public record Palette(int[] rgb, int[] alpha) {
         return true;
     }
 
+    /**
+     * Palette colours per pixel: R, G, B planes, and A when the palette has transparency. An index past the
+     * palette is MALFORMED.
+     */
+    public int[][] expand(int[] indices) {
+        int planes = alpha != null ? 4 : 3;
+        int[][] out = new int[planes][indices.length];
+        int size = rgb.length;
+        for (int i = 0; i < indices.length; i++) {
+            int idx = indices[i];
+            if (idx >= size) {
+                throw ImageDecodeException.malformed("palette index " + idx + " at pixel " + i + " is past the "
+                        + size + "-entry palette");
+            }
+            int c = rgb[idx];
+            out[0][i] = (c >>> 16) & 0xFF;
+            out[1][i] = (c >>> 8) & 0xFF;
+            out[2][i] = c & 0xFF;
+            if (planes == 4) {
+                out[3][i] = alpha[idx];
+            }
+        }
+        return out;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Palette p && Arrays.equals(rgb, p.rgb) && Arrays.equals(alpha, p.alpha);

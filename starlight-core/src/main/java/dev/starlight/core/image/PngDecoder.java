@@ -91,7 +91,7 @@ public final class PngDecoder implements ImageDecoder {
             Palette full = withAlpha(palette, paletteAlpha);
             int[] indices = samples[0];
             return new DecodedImage(ImageFormat.PNG, header.width(), header.height(), header.bitDepth(),
-                    ColorType.INDEXED, expand(indices, full), full, indices, false, metadata, frames, imageEnd, trailer);
+                    ColorType.INDEXED, full.expand(indices), full, indices, false, metadata, frames, imageEnd, trailer);
         }
         return new DecodedImage(ImageFormat.PNG, header.width(), header.height(), header.bitDepth(),
                 header.colorTypeModel(), samples, null, null, false, metadata, frames, imageEnd, trailer);
@@ -158,29 +158,6 @@ public final class PngDecoder implements ImageDecoder {
         java.util.Arrays.fill(alpha, 255);
         System.arraycopy(trns, 0, alpha, 0, trns.length);
         return new Palette(palette.rgb(), alpha);
-    }
-
-    /** Palette colours per pixel: R, G, B, and A when the palette has transparency. */
-    static int[][] expand(int[] indices, Palette palette) {
-        int planes = palette.alpha() != null ? 4 : 3;
-        int[][] out = new int[planes][indices.length];
-        int size = palette.size();
-        int[] rgb = palette.rgb();
-        for (int i = 0; i < indices.length; i++) {
-            int idx = indices[i];
-            if (idx >= size) {
-                throw ImageDecodeException.malformed("palette index " + idx + " at pixel " + i + " is past the "
-                        + size + "-entry palette");
-            }
-            int c = rgb[idx];
-            out[0][i] = (c >>> 16) & 0xFF;
-            out[1][i] = (c >>> 8) & 0xFF;
-            out[2][i] = c & 0xFF;
-            if (planes == 4) {
-                out[3][i] = palette.alpha()[idx];
-            }
-        }
-        return out;
     }
 
     private static byte[] inflate(byte[] data, List<PngChunk> idat, int expected) {

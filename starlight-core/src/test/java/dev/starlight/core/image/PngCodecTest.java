@@ -41,7 +41,7 @@ class PngCodecTest {
             for (int i = 0; i < indices.length; i++) {
                 indices[i] = r.nextInt(size);
             }
-            planes = PngDecoder.expand(indices, palette);
+            planes = palette.expand(indices);
         } else {
             int n = switch (type) {
                 case GREY -> 1;
