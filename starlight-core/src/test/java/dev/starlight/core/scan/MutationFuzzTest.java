@@ -84,10 +84,15 @@ class MutationFuzzTest {
         byte[] msg = "fuzz seed message with enough text to be found".getBytes(StandardCharsets.US_ASCII);
         List<byte[]> seeds = new ArrayList<>();
         for (ImageFormat f : ImageFormat.values()) {
-            byte[] rgb = SyntheticImages.encode(SyntheticImages.rgb(f, 24, 17, false, 8, f.ordinal()));
+            byte[] rgb = SyntheticImages.encode(f == ImageFormat.GIF
+                    ? SyntheticImages.indexed(f, 24, 17, 256, f.ordinal())
+                    : SyntheticImages.rgb(f, 24, 17, false, 8, f.ordinal()));
             seeds.add(rgb);
             seeds.add(Protocol.embed(rgb, Method.RAW, msg, EmbedOptions.DEFAULT));
-            if (f != ImageFormat.JPEG) {
+            if (f == ImageFormat.GIF) {
+                seeds.add(Protocol.embed(rgb, Method.PALETTE, msg, EmbedOptions.DEFAULT));
+            }
+            if (f != ImageFormat.JPEG && f != ImageFormat.GIF) {
                 seeds.add(SyntheticImages.encode(SyntheticImages.rgb(f, 19, 23, true, 8, 40 + f.ordinal())));
             }
             if (f == ImageFormat.PNG || f == ImageFormat.GIF || f == ImageFormat.BMP) {
