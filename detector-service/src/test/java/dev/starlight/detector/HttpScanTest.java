@@ -73,8 +73,22 @@ class HttpScanTest {
         byte[] png = TestImages.cover(ImageFormat.PNG, 64, 5);
         given().body(java.util.Arrays.copyOf(png, 100)).contentType("image/png")
                 .when().post("/v1/scan").then().statusCode(422).body("error.code", equalTo("TRUNCATED"));
-        given().body(new byte[12 * 1024 * 1024]).contentType("application/octet-stream")
-                .when().post("/v1/scan").then().statusCode(413);
+    }
+
+    @Test
+    void bodyAboveTheLimitIsRefusedWith413BeforeItIsRead() throws Exception {
+        // announce 12 MiB and send none of it: the gateway must answer from the header alone
+        int port = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /v1/scan HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/octet-stream\r\nContent-Length: " + (12 * 1024 * 1024) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            assertThat(status).startsWith("HTTP/1.1 413");
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.starlight.core.scan;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
@@ -46,10 +47,12 @@ public record ScanResult(
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }
 
+    @JsonIgnore
     public boolean isStego() {
         return verdict == Verdict.STEGO;
     }
 
+    @JsonIgnore
     public boolean isError() {
         return verdict == Verdict.ERROR;
     }
