@@ -1,10 +1,9 @@
 package dev.starlight.cli;
 
 import dev.starlight.core.scan.ScanResult;
-import dev.starlight.core.scan.ScanResultJson;
 import java.io.PrintWriter;
 
-/** {@code --json}: one {@link ScanResult} per line, exactly as {@link ScanResultJson#write} writes it everywhere else. */
+/** {@code --json}: one {@link ScanResult} per line, as {@link ScanResultLine} writes it (the core writer's format). */
 final class JsonLinesPrinter implements ResultPrinter {
     private final PrintWriter out;
 
@@ -14,7 +13,7 @@ final class JsonLinesPrinter implements ResultPrinter {
 
     @Override
     public void print(ScanResult result) {
-        out.print(ScanResultJson.write(result));
+        out.print(ScanResultLine.write(result));
         out.print('\n');
         out.flush();
     }

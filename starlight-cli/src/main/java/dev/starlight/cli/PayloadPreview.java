@@ -4,7 +4,7 @@ import dev.starlight.core.scan.Payload;
 
 /**
  * The table's payload column: the first 40 characters of a text message, escaped so it stays on one line
- * ({@code \\n}, {@code \\t}, a backslash doubled, other control characters as backslash-u and four hex digits), with {@code ...} when cut;
+ * ({@code \n}, {@code \t}, a backslash doubled, other control characters as backslash-u and four hex digits), with {@code ...} when cut;
  * {@code <N bytes binary>} for a message that is not UTF-8; empty when there is none.
  */
 final class PayloadPreview {
