@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.ImageCodecs;
 import dev.starlight.core.protocol.BitOrder;
 import dev.starlight.core.protocol.Method;
 import dev.starlight.core.protocol.Protocol;
@@ -135,15 +134,20 @@ class EmbedExtractTest {
     @TestFactory
     Stream<DynamicTest> embedThenExtractRoundTripsForEveryMethodTheCoverSupports() throws IOException {
         Assumptions.assumeTrue(TestImages.decodersAvailable(), "image decoders not available yet");
-        Map<String, Path> covers = Map.of(
+        Map<String, Path> covers = new java.util.TreeMap<>(Map.of(
                 "png-rgb", cover("rgb.png", TestImages.rgb(32, 32), "png"),
                 "png-rgba", cover("rgba.png", TestImages.rgba(32, 32), "png"),
                 "gif-indexed", cover("indexed.gif", TestImages.indexed(32, 32), "gif"),
                 "bmp-24", cover("bgr.bmp", TestImages.bgr(32, 32), "bmp"),
-                "jpeg", cover("bgr.jpg", TestImages.bgr(32, 32), "jpeg"));
+                "jpeg", cover("bgr.jpg", TestImages.bgr(32, 32), "jpeg")));
         List<DynamicTest> tests = new ArrayList<>();
         for (Map.Entry<String, Path> cover : covers.entrySet()) {
-            DecodedImage image = ImageCodecs.decode(Files.readAllBytes(cover.getValue()));
+            DecodedImage image = TestImages.decodeOrNull(cover.getValue());
+            if (image == null) {
+                tests.add(DynamicTest.dynamicTest(cover.getKey() + " (no decoder yet)",
+                        () -> Assumptions.abort("no decoder yet for " + cover.getValue().getFileName())));
+                continue;
+            }
             for (Method method : Method.values()) {
                 if (Protocol.method(method).notApplicable(image).isPresent()) {
                     continue;

@@ -27,6 +27,15 @@ final class TestImages {
         }
     }
 
+    /** The file decoded by Starlight, or null while its format's decoder is a placeholder. */
+    static dev.starlight.core.image.DecodedImage decodeOrNull(Path file) throws IOException {
+        try {
+            return ImageCodecs.decode(Files.readAllBytes(file));
+        } catch (StarlightException e) {
+            return null;
+        }
+    }
+
     static BufferedImage rgb(int width, int height) {
         return fill(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB));
     }
