@@ -93,7 +93,7 @@ public final class ScanCommand implements Callable<Integer> {
         FileScanner fileScanner = new FileScanner(scanners.apply(options), maxBytes);
         ResultPrinter printer = printer(out, files);
         ScanTally tally = new ScanTally();
-        ProgressBar bar = !quiet && System.console() != null ? new ProgressBar(err, files.size(), tally) : null;
+        ProgressBar bar = !quiet && Terminal.stderrIsTerminal() ? new ProgressBar(err, files.size(), tally) : null;
 
         long start = System.nanoTime();
         printer.header();
