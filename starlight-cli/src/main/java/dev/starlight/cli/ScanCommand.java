@@ -1,0 +1,152 @@
+package dev.starlight.cli;
+
+import dev.starlight.core.image.ImageLimits;
+import dev.starlight.core.scan.ScanOptions;
+import dev.starlight.core.scan.ScanResult;
+import dev.starlight.core.scan.Scanner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code starlight scan PATH...}: one verdict per file, in parallel, printed in input order. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = {"Scans image files and folders (recursively) and prints one verdict per file.",
+            "Output is in input order: arguments as given, each folder's files sorted by path, whatever --threads is.",
+            "Inside folders, hidden entries and .json sidecars are skipped; symbolic link loops are skipped."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no stego, or stego without --fail-on-stego", "2:usage error",
+            "3:stego found and --fail-on-stego given (wins over 4)", "4:some files gave error rows"})
+public final class ScanCommand implements Callable<Integer> {
+
+    static final class Format {
+        @Option(names = "--json", description = "One ScanResult JSON object per line.")
+        boolean json;
+
+        @Option(names = "--csv", description = "CSV (RFC 4180) with a header row.")
+        boolean csv;
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Image files or folders.")
+    List<Path> paths;
+
+    @ArgGroup(exclusive = true)
+    Format format = new Format();
+
+    @Option(names = "--no-extract", description = "Detect only: leave recovered messages out of the results.")
+    boolean noExtract;
+
+    @Option(names = "--max-bytes", paramLabel = "BYTES", description = "Largest file scanned (default: ${DEFAULT-VALUE}).")
+    long maxBytes = ImageLimits.DEFAULT.maxBytes();
+
+    @Option(names = "--max-pixels", paramLabel = "N", description = "Largest width x height decoded (default: ${DEFAULT-VALUE}).")
+    long maxPixels = ImageLimits.DEFAULT.maxPixels();
+
+    @Option(names = "--threads", paramLabel = "N", description = "Files scanned at once (default: available processors).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--timeout-seconds", paramLabel = "S",
+            description = "Time limit per file; a file over it gets a TIMEOUT error row (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds = 30;
+
+    @Option(names = "--fail-on-stego", description = "Exit with 3 when any file is stego.")
+    boolean failOnStego;
+
+    @Option(names = {"-q", "--quiet"}, description = "Nothing on standard error: no progress bar, no summary, no warnings.")
+    boolean quiet;
+
+    private final Function<ScanOptions, ImageScanner> scanners;
+
+    public ScanCommand() {
+        this(options -> new Scanner(options, List.of())::scan);
+    }
+
+    /** Test seam: {@code scanners} builds what scans the bytes from the options of this run. */
+    ScanCommand(Function<ScanOptions, ImageScanner> scanners) {
+        this.scanners = scanners;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        validate();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Consumer<String> warn = quiet ? line -> { } : line -> err.println("starlight scan: " + line);
+
+        List<Path> files = new InputFiles(warn).collect(paths);
+        ScanOptions options = new ScanOptions(ImageLimits.DEFAULT.withMaxBytes(maxBytes).withMaxPixels(maxPixels),
+                !noExtract);
+        FileScanner fileScanner = new FileScanner(scanners.apply(options), maxBytes);
+        ResultPrinter printer = printer(out, files);
+        ScanTally tally = new ScanTally();
+        ProgressBar bar = !quiet && Terminal.stderrIsTerminal() ? new ProgressBar(err, files.size(), tally) : null;
+
+        long start = System.nanoTime();
+        printer.header();
+        Consumer<ScanResult> print = bar == null ? printer::print : r -> bar.printAbove(() -> printer.print(r));
+        Consumer<ScanResult> onDone = bar == null ? tally::add : r -> {
+            tally.add(r);
+            bar.update();
+        };
+        new ScanRunner(fileScanner, threads, Duration.ofSeconds(timeoutSeconds)).run(files, print, onDone);
+        out.flush();
+        if (bar != null) {
+            bar.finish();
+        }
+        if (!quiet) {
+            err.println(summary(tally, (System.nanoTime() - start) / 1e9));
+        }
+        return exitCode(tally.stego() > 0, tally.errors() > 0, failOnStego);
+    }
+
+    /** Precedence: stego with --fail-on-stego (3) over error rows (4) over success (0). */
+    static int exitCode(boolean anyStego, boolean anyError, boolean failOnStego) {
+        if (anyStego && failOnStego) {
+            return ExitCodes.STEGO_FOUND;
+        }
+        return anyError ? ExitCodes.SCAN_ERRORS : ExitCodes.OK;
+    }
+
+    private void validate() {
+        if (threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+        }
+        if (timeoutSeconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--timeout-seconds must be at least 1, got " + timeoutSeconds);
+        }
+        if (maxBytes < 1 || maxPixels < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-bytes and --max-pixels must be positive");
+        }
+    }
+
+    private ResultPrinter printer(PrintWriter out, List<Path> files) {
+        if (format.json) {
+            return new JsonLinesPrinter(out);
+        }
+        if (format.csv) {
+            return new CsvPrinter(out);
+        }
+        int pathWidth = files.stream().mapToInt(p -> p.toString().length()).max().orElse(4);
+        return new TablePrinter(out, pathWidth);
+    }
+
+    private static String summary(ScanTally tally, double seconds) {
+        return String.format(Locale.ROOT, "scanned %d file%s: %d clean, %d stego, %d error%s in %.1f s",
+                tally.done(), tally.done() == 1 ? "" : "s", tally.clean(), tally.stego(), tally.errors(),
+                tally.errors() == 1 ? "" : "s", seconds);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.starlight.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+
+/** {@code starlight --version}: the project version, filtered into {@code starlight-cli.properties} by Maven. */
+final class VersionProvider implements CommandLine.IVersionProvider {
+
+    @Override
+    public String[] getVersion() {
+        Properties props = new Properties();
+        try (InputStream in = VersionProvider.class.getResourceAsStream("/starlight-cli.properties")) {
+            if (in != null) {
+                props.load(in);
+            }
+        } catch (IOException e) {
+            // fall through to "unknown"
+        }
+        return new String[] {"starlight " + props.getProperty("version", "unknown"),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+    }
+}
