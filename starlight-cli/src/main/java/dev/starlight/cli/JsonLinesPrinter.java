@@ -3,7 +3,7 @@ package dev.starlight.cli;
 import dev.starlight.core.scan.ScanResult;
 import java.io.PrintWriter;
 
-/** {@code --json}: one {@link ScanResult} per line, as {@link ScanResultLine} writes it (the core writer's format). */
+/** {@code --json}: one {@link ScanResult} per line, exactly as {@link dev.starlight.core.scan.ScanResultJson} writes it. */
 final class JsonLinesPrinter implements ResultPrinter {
     private final PrintWriter out;
 
@@ -13,7 +13,7 @@ final class JsonLinesPrinter implements ResultPrinter {
 
     @Override
     public void print(ScanResult result) {
-        out.print(ScanResultLine.write(result));
+        out.print(dev.starlight.core.scan.ScanResultJson.write(result));
         out.print('\n');
         out.flush();
     }
