@@ -1,25 +1,35 @@
 package dev.starlight.core.image;
 
+import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
 import dev.starlight.core.ErrorCode;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * JPEG: our own segment walker (metadata with offsets, frame size checked against the limits first, the image's
- * end and trailer), pixels from the TwelveMonkeys JPEG reader (baseline and progressive; CMYK/YCCK converted to
- * RGB). Pixels are lossy by nature; the quantised coefficients are what JPEG steganalysis reads.
+ * JPEG: the marker structure is walked here ({@link JpegStructure}); pixels come from the TwelveMonkeys JPEG
+ * reader, as 8-bit RGB (CMYK and YCCK converted) or grey. Metadata: APP1 {@code Exif\0\0} (data from the TIFF
+ * header), APP1 XMP (data after the namespace), APP2 {@code ICC_PROFILE} (data after the 14-byte chunk header,
+ * one segment per chunk), COM, and any other APPn as OTHER keyed {@code "APPn"}.
  */
 public final class JpegDecoder implements ImageDecoder {
     private static final byte[] EXIF = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] XMP = "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] XMP_EXT = "http://ns.adobe.com/xmp/extension/\0".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] ICC = "ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1);
 
     @Override
@@ -29,96 +39,140 @@ public final class JpegDecoder implements ImageDecoder {
 
     @Override
     public DecodedImage decode(byte[] data, ImageLimits limits) {
-        JpegStructure jpeg = JpegStructure.walk(data, limits);
-        List<MetadataSegment> metadata = metadata(data, jpeg, limits);
-        BufferedImage image = read(data, jpeg.imageEnd());
-        int w = image.getWidth();
-        int h = image.getHeight();
-        boolean grey = jpeg.components() == 1;
-        int[][] planes = new int[grey ? 1 : 3][w * h];
-        if (grey && image.getRaster().getNumBands() == 1) {
-            image.getRaster().getSamples(0, 0, w, h, 0, planes[0]);
+        JpegStructure js = JpegStructure.parse(data);
+        if (js.width > limits.maxDimension() || js.height > limits.maxDimension()) {
+            throw new ImageDecodeException(ErrorCode.TOO_LARGE, "JPEG: " + js.width + "x" + js.height
+                    + " exceeds the dimension limit " + limits.maxDimension());
+        }
+        long pixels = (long) js.width * js.height;
+        if (pixels > limits.maxPixels()) {
+            throw new ImageDecodeException(ErrorCode.TOO_LARGE, "JPEG: " + js.width + "x" + js.height + " = "
+                    + pixels + " pixels exceeds the limit " + limits.maxPixels());
+        }
+        List<MetadataSegment> metadata = metadata(data, js, limits);
+        BufferedImage img = readPixels(data, js);
+        if (img.getWidth() != js.width || img.getHeight() != js.height) {
+            throw ImageDecodeException.malformed("JPEG: reader returned " + img.getWidth() + "x" + img.getHeight()
+                    + ", SOF declares " + js.width + "x" + js.height);
+        }
+        int w = js.width;
+        int h = js.height;
+        int n = w * h;
+        Raster raster = img.getRaster();
+        boolean grey = raster.getNumBands() == 1
+                && img.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;
+        int[][] planes;
+        ColorType type;
+        if (grey) {
+            type = ColorType.GREY;
+            planes = new int[][] {raster.getSamples(0, 0, w, h, 0, new int[n])};
         } else {
+            type = ColorType.RGB;
+            planes = new int[3][n];
             int[] row = new int[w];
             for (int y = 0; y < h; y++) {
-                image.getRGB(0, y, w, 1, row, 0, w);
+                img.getRGB(0, y, w, 1, row, 0, w);
+                int base = y * w;
                 for (int x = 0; x < w; x++) {
-                    int c = row[x];
-                    if (grey) {
-                        planes[0][y * w + x] = c & 0xFF;
-                    } else {
-                        planes[0][y * w + x] = (c >>> 16) & 0xFF;
-                        planes[1][y * w + x] = (c >>> 8) & 0xFF;
-                        planes[2][y * w + x] = c & 0xFF;
-                    }
+                    int argb = row[x];
+                    planes[0][base + x] = (argb >>> 16) & 0xFF;
+                    planes[1][base + x] = (argb >>> 8) & 0xFF;
+                    planes[2][base + x] = argb & 0xFF;
                 }
             }
         }
-        byte[] trailer = Arrays.copyOfRange(data, jpeg.imageEnd(), data.length);
-        return new DecodedImage(ImageFormat.JPEG, w, h, 8, grey ? ColorType.GREY : ColorType.RGB, planes, null, null,
-                true, metadata, List.of(new FrameInfo(0, 0, 0, w, h, 0, jpeg.progressive(), false)), jpeg.imageEnd(),
-                trailer);
+        byte[] trailer = Arrays.copyOfRange(data, js.imageEnd, data.length);
+        return new DecodedImage(ImageFormat.JPEG, w, h, 8, type, planes, null, null, true, metadata,
+                List.of(new FrameInfo(0, 0, 0, w, h, 0, js.sofMarker == 0xC2, false)), js.imageEnd, trailer);
     }
 
-    private static List<MetadataSegment> metadata(byte[] data, JpegStructure jpeg, ImageLimits limits) {
+    static List<MetadataSegment> metadata(byte[] data, JpegStructure js, ImageLimits limits) {
         List<MetadataSegment> out = new ArrayList<>();
         long total = 0;
-        for (JpegStructure.Segment s : jpeg.segments()) {
-            int m = s.marker();
-            if (m != 0xFE && (m < 0xE0 || m > 0xEF)) {
+        for (JpegSegment s : js.segments) {
+            if (!s.isApp() && s.marker() != JpegStructure.COM) {
                 continue;
             }
             total += s.length();
             if (total > limits.maxMetadataBytes()) {
-                throw new ImageDecodeException(ErrorCode.TOO_LARGE, "JPEG: metadata above " + limits.maxMetadataBytes());
+                throw new ImageDecodeException(ErrorCode.TOO_LARGE, "JPEG: metadata segments exceed "
+                        + limits.maxMetadataBytes() + " bytes at the segment at offset " + s.offset());
             }
-            if (m == 0xE1 && startsWith(data, s, EXIF)) {
-                out.add(segment(data, MetadataSegment.Kind.EXIF, "APP1", s, EXIF.length));
-            } else if (m == 0xE1 && startsWith(data, s, XMP)) {
-                out.add(segment(data, MetadataSegment.Kind.XMP, "APP1", s, XMP.length));
-            } else if (m == 0xE2 && startsWith(data, s, ICC)) {
-                out.add(segment(data, MetadataSegment.Kind.ICC, "APP2", s, 0));
-            } else if (m == 0xFE) {
-                out.add(segment(data, MetadataSegment.Kind.COMMENT, "COM", s, 0));
-            } else {
-                out.add(segment(data, MetadataSegment.Kind.OTHER, "APP" + (m - 0xE0), s, 0));
+            MetadataSegment.Kind kind = MetadataSegment.Kind.OTHER;
+            int skip = 0;
+            String key = "APP" + (s.marker() - 0xE0);
+            if (s.marker() == JpegStructure.COM) {
+                kind = MetadataSegment.Kind.COMMENT;
+                key = "COM";
+            } else if (s.marker() == 0xE1 && startsWith(data, s.dataOffset(), s.end(), EXIF)) {
+                kind = MetadataSegment.Kind.EXIF;
+                skip = EXIF.length;
+            } else if (s.marker() == 0xE1 && startsWith(data, s.dataOffset(), s.end(), XMP)) {
+                kind = MetadataSegment.Kind.XMP;
+                skip = XMP.length;
+            } else if (s.marker() == 0xE1 && startsWith(data, s.dataOffset(), s.end(), XMP_EXT)) {
+                kind = MetadataSegment.Kind.XMP;
+                skip = XMP_EXT.length;
+            } else if (s.marker() == 0xE2 && startsWith(data, s.dataOffset(), s.end(), ICC)
+                    && s.length() >= ICC.length + 2) {
+                kind = MetadataSegment.Kind.ICC;
+                skip = ICC.length + 2; // sequence number and chunk count
             }
+            int from = s.dataOffset() + skip;
+            out.add(new MetadataSegment(kind, key, from, Arrays.copyOfRange(data, from, s.end())));
         }
         return out;
     }
 
-    private static MetadataSegment segment(byte[] data, MetadataSegment.Kind kind, String key, JpegStructure.Segment s,
-                                           int skip) {
-        return new MetadataSegment(kind, key, s.dataOffset() + skip,
-                Arrays.copyOfRange(data, s.dataOffset() + skip, s.end()));
+    static boolean startsWith(byte[] data, int from, int limit, byte[] prefix) {
+        if (limit - from < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (data[from + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    static boolean startsWith(byte[] data, JpegStructure.Segment s, byte[] prefix) {
-        return s.length() >= prefix.length
-                && Arrays.equals(data, s.dataOffset(), s.dataOffset() + prefix.length, prefix, 0, prefix.length);
-    }
-
-    private static BufferedImage read(byte[] data, int length) {
+    /**
+     * The TwelveMonkeys JPEG reader as registered with ImageIO (it finds the JDK reader it delegates to when it
+     * is registered, so a bare {@code new JPEGImageReaderSpi()} does not work), else the first JPEG reader.
+     */
+    private static ImageReaderSpi readerSpi() {
+        ImageReaderSpi spi = IIORegistry.getDefaultInstance().getServiceProviderByClass(JPEGImageReaderSpi.class);
+        if (spi != null) {
+            return spi;
+        }
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg");
         if (!readers.hasNext()) {
-            throw new ImageDecodeException(ErrorCode.INTERNAL, "no JPEG reader on the class path");
+            throw new ImageDecodeException(ErrorCode.INTERNAL, "no JPEG reader available");
         }
-        ImageReader reader = readers.next();
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data, 0, length))) {
+        return readers.next().getOriginatingProvider();
+    }
+
+    private static BufferedImage readPixels(byte[] data, JpegStructure js) {
+        ImageReader reader = null;
+        try (ImageInputStream in = new MemoryCacheImageInputStream(
+                new ByteArrayInputStream(data, 0, js.imageEnd))) {
+            reader = readerSpi().createReaderInstance(null);
             reader.setInput(in, true, true);
-            BufferedImage image = reader.read(0);
-            if (image == null) {
-                throw ImageDecodeException.malformed("JPEG: the reader returned no image");
+            BufferedImage img = reader.read(0);
+            if (img == null) {
+                throw ImageDecodeException.malformed("JPEG: reader returned no image");
             }
-            return image;
+            return img;
         } catch (ImageDecodeException e) {
             throw e;
-        } catch (java.io.EOFException e) {
-            throw new ImageDecodeException(ErrorCode.TRUNCATED, "JPEG: data ends early: " + e.getMessage());
-        } catch (Exception e) {
-            throw ImageDecodeException.malformed("JPEG: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (EOFException e) {
+            throw new ImageDecodeException(ErrorCode.TRUNCATED, "JPEG: data ended while decoding pixels: " + e, e);
+        } catch (IOException | RuntimeException e) {
+            throw new ImageDecodeException(ErrorCode.MALFORMED, "JPEG: pixel data could not be decoded: " + e, e);
         } finally {
-            reader.dispose();
+            if (reader != null) {
+                reader.dispose();
+            }
         }
     }
 }

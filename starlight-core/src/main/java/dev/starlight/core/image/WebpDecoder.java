@@ -1,21 +1,32 @@
 package dev.starlight.core.image;
 
+import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
 import dev.starlight.core.ErrorCode;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * WebP: our own RIFF walker (chunks, metadata with offsets, the declared size checked against the limits before
- * any decoding), pixels from the TwelveMonkeys WebP reader. Lossless (VP8L) images give their exact ARGB values,
- * non-premultiplied; an alpha plane is present only when the file declares alpha. Animated files are refused
- * with UNSUPPORTED_FEATURE.
+ * WebP: the RIFF structure is walked here ({@link WebpStructure}); pixels come from the TwelveMonkeys WebP
+ * reader, which is handed a minimal container holding only the image chunk (and ALPH), so that it can neither
+ * colour-convert through an ICC profile nor be confused by other chunks: lossless images give exactly the
+ * stored ARGB values. Planes are RGBA when the file declares alpha (VP8L alpha_is_used, VP8X alpha flag or an
+ * ALPH chunk), else RGB.
+ *
+ * <p>Animated files: all ANMF frames are listed in {@link DecodedImage#frames()} and frame 0 alone is decoded
+ * (its own size, not composed onto the canvas), as for GIF. Metadata: ICCP (ICC), EXIF (EXIF, data from the
+ * TIFF header: a leading {@code Exif\0\0} that some writers add is skipped), {@code XMP } (XMP), and any chunk
+ * that is not part of the image as OTHER keyed by its fourCC.
  */
 public final class WebpDecoder implements ImageDecoder {
 
@@ -26,79 +37,219 @@ public final class WebpDecoder implements ImageDecoder {
 
     @Override
     public DecodedImage decode(byte[] data, ImageLimits limits) {
-        WebpStructure webp = WebpStructure.walk(data, limits);
-        if (webp.animated()) {
-            throw new ImageDecodeException(ErrorCode.UNSUPPORTED_FEATURE, "WebP: animation");
-        }
-        List<MetadataSegment> metadata = new ArrayList<>();
-        long total = 0;
-        for (WebpStructure.Chunk c : webp.chunks()) {
-            MetadataSegment.Kind kind = switch (c.type()) {
-                case "EXIF" -> MetadataSegment.Kind.EXIF;
-                case "XMP " -> MetadataSegment.Kind.XMP;
-                case "ICCP" -> MetadataSegment.Kind.ICC;
-                case "VP8 ", "VP8L", "VP8X", "ALPH" -> null;
-                default -> MetadataSegment.Kind.OTHER;
-            };
-            if (kind != null) {
-                total += c.length();
-                if (total > limits.maxMetadataBytes()) {
-                    throw new ImageDecodeException(ErrorCode.TOO_LARGE, "WebP: metadata above " + limits.maxMetadataBytes());
-                }
-                metadata.add(new MetadataSegment(kind, c.type().trim(), c.dataOffset(),
-                        Arrays.copyOfRange(data, c.dataOffset(), c.dataOffset() + c.length())));
+        WebpStructure ws = WebpStructure.parse(data, limits);
+        List<MetadataSegment> metadata = metadata(data, ws, limits);
+        List<FrameInfo> frames = new ArrayList<>();
+        WebpChunk image = ws.image;
+        WebpChunk alph = ws.alph;
+        boolean lossless = ws.lossless;
+        boolean alpha = ws.alphaDeclared;
+        int w = ws.width;
+        int h = ws.height;
+        if (ws.animated()) {
+            for (WebpChunk f : ws.frames) {
+                ByteReader r = new ByteReader(data, f.dataOffset(), f.dataOffset() + f.size());
+                int x = r.u24le("ANMF x") * 2;
+                int y = r.u24le("ANMF y") * 2;
+                int fw = r.u24le("ANMF width") + 1;
+                int fh = r.u24le("ANMF height") + 1;
+                int duration = r.u24le("ANMF duration");
+                frames.add(new FrameInfo(frames.size(), x, y, fw, fh, duration / 10, false, false));
             }
-        }
-        BufferedImage image = read(data, webp.riffEnd());
-        if (image.getWidth() != webp.width() || image.getHeight() != webp.height()) {
-            throw ImageDecodeException.malformed("WebP: decoded " + image.getWidth() + "x" + image.getHeight()
-                    + ", header says " + webp.width() + "x" + webp.height());
-        }
-        int w = image.getWidth();
-        int h = image.getHeight();
-        boolean alpha = webp.alpha();
-        int[][] planes = new int[alpha ? 4 : 3][w * h];
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            image.getRGB(0, y, w, 1, row, 0, w);
-            int base = y * w;
-            for (int x = 0; x < w; x++) {
-                int argb = row[x];
-                planes[0][base + x] = (argb >>> 16) & 0xFF;
-                planes[1][base + x] = (argb >>> 8) & 0xFF;
-                planes[2][base + x] = argb & 0xFF;
-                if (alpha) {
-                    planes[3][base + x] = argb >>> 24;
+            WebpChunk f0 = ws.frames.get(0);
+            List<WebpChunk> sub = WebpStructure.readChunks(data, f0.dataOffset() + 16, f0.dataOffset() + f0.size(),
+                    "ANMF at offset " + f0.offset());
+            image = null;
+            alph = null;
+            for (WebpChunk c : sub) {
+                if (c.fourCC().equals("ALPH") && image == null && alph == null) {
+                    alph = c;
+                } else if ((c.fourCC().equals("VP8 ") || c.fourCC().equals("VP8L")) && image == null) {
+                    image = c;
                 }
             }
+            if (image == null) {
+                throw ImageDecodeException.malformed("WebP: first animation frame at offset " + f0.offset()
+                        + " holds no VP8 or VP8L chunk");
+            }
+            lossless = image.fourCC().equals("VP8L");
+            int[] dims = lossless ? WebpStructure.vp8lHeader(data, image) : WebpStructure.vp8Header(data, image);
+            FrameInfo fi = frames.get(0);
+            if (dims[0] != fi.width() || dims[1] != fi.height()) {
+                throw ImageDecodeException.malformed("WebP: frame 0 bitstream is " + dims[0] + "x" + dims[1]
+                        + " but ANMF declares " + fi.width() + "x" + fi.height());
+            }
+            WebpStructure.checkLimits(dims[0], dims[1], limits);
+            if (lossless) {
+                alph = null;
+            }
+            w = dims[0];
+            h = dims[1];
+            alpha = (ws.vp8xFlags & WebpStructure.FLAG_ALPHA) != 0 || alph != null || (lossless && dims[2] != 0);
+        } else {
+            frames.add(new FrameInfo(0, 0, 0, w, h, 0, false, false));
         }
-        byte[] trailer = Arrays.copyOfRange(data, webp.riffEnd(), data.length);
+        BufferedImage img = readPixels(standalone(data, image, alph, w, h));
+        if (img.getWidth() != w || img.getHeight() != h) {
+            throw ImageDecodeException.malformed("WebP: reader returned " + img.getWidth() + "x" + img.getHeight()
+                    + ", header declares " + w + "x" + h);
+        }
+        int[][] planes = planes(img, alpha);
+        byte[] trailer = Arrays.copyOfRange(data, ws.riffEnd, data.length);
         return new DecodedImage(ImageFormat.WEBP, w, h, 8, alpha ? ColorType.RGBA : ColorType.RGB, planes, null, null,
-                !webp.lossless(), metadata, List.of(new FrameInfo(0, 0, 0, w, h, 0, false, false)), webp.riffEnd(),
-                trailer);
+                !lossless, metadata, frames, ws.riffEnd, trailer);
     }
 
-    private static BufferedImage read(byte[] data, int length) {
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("webp");
-        if (!readers.hasNext()) {
-            throw new ImageDecodeException(ErrorCode.INTERNAL, "no WebP reader on the class path (TwelveMonkeys)");
-        }
-        ImageReader reader = readers.next();
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data, 0, length))) {
-            reader.setInput(in, true, true);
-            BufferedImage image = reader.read(0);
-            if (image == null) {
-                throw ImageDecodeException.malformed("WebP: the reader returned no image");
+    private static List<MetadataSegment> metadata(byte[] data, WebpStructure ws, ImageLimits limits) {
+        List<MetadataSegment> out = new ArrayList<>();
+        long total = 0;
+        for (WebpChunk c : ws.chunks) {
+            MetadataSegment.Kind kind;
+            int skip = 0;
+            switch (c.fourCC()) {
+                case "VP8 ", "VP8L", "VP8X", "ALPH", "ANIM", "ANMF" -> {
+                    continue;
+                }
+                case "ICCP" -> kind = MetadataSegment.Kind.ICC;
+                case "EXIF" -> {
+                    kind = MetadataSegment.Kind.EXIF;
+                    if (JpegDecoder.startsWith(data, c.dataOffset(), c.dataOffset() + c.size(),
+                            new byte[] {'E', 'x', 'i', 'f', 0, 0})) {
+                        skip = 6;
+                    }
+                }
+                case "XMP " -> kind = MetadataSegment.Kind.XMP;
+                default -> kind = MetadataSegment.Kind.OTHER;
             }
-            return image;
+            total += c.size();
+            if (total > limits.maxMetadataBytes()) {
+                throw new ImageDecodeException(ErrorCode.TOO_LARGE, "WebP: metadata chunks exceed "
+                        + limits.maxMetadataBytes() + " bytes at the chunk at offset " + c.offset());
+            }
+            int from = c.dataOffset() + skip;
+            out.add(new MetadataSegment(kind, WebpStructure.printable(c.fourCC()), from,
+                    Arrays.copyOfRange(data, from, c.dataOffset() + c.size())));
+        }
+        return out;
+    }
+
+    /** A file holding only the image chunk (VP8X + ALPH + VP8 when there is an ALPH chunk). */
+    static byte[] standalone(byte[] data, WebpChunk image, WebpChunk alph, int w, int h) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(image.size() + (alph == null ? 0 : alph.size()) + 64);
+        writeTag(out, "RIFF");
+        writeLe(out, 0, 4);
+        writeTag(out, "WEBP");
+        if (alph != null) {
+            writeTag(out, "VP8X");
+            writeLe(out, 10, 4);
+            out.write(WebpStructure.FLAG_ALPHA);
+            writeLe(out, 0, 3);
+            writeLe(out, w - 1, 3);
+            writeLe(out, h - 1, 3);
+            writeChunk(out, "ALPH", data, alph.dataOffset(), alph.size());
+        }
+        // zero bytes after a very short VP8L stream: TwelveMonkeys reads 8 bytes ahead and fails without them
+        // (longer streams are left as they are, so that a cut-off bitstream is still reported)
+        int pad = image.fourCC().equals("VP8L") && image.size() < 16 ? 8 : 0;
+        writeTag(out, image.fourCC());
+        writeLe(out, image.size() + pad, 4);
+        out.write(data, image.dataOffset(), image.size());
+        out.write(new byte[pad + ((image.size() + pad) & 1)], 0, pad + ((image.size() + pad) & 1));
+        byte[] file = out.toByteArray();
+        setLe(file, 4, file.length - 8);
+        return file;
+    }
+
+    static void writeChunk(ByteArrayOutputStream out, String fourCC, byte[] src, int from, int size) {
+        writeTag(out, fourCC);
+        writeLe(out, size, 4);
+        out.write(src, from, size);
+        if ((size & 1) != 0) {
+            out.write(0);
+        }
+    }
+
+    static void writeTag(ByteArrayOutputStream out, String fourCC) {
+        for (int i = 0; i < 4; i++) {
+            out.write(fourCC.charAt(i));
+        }
+    }
+
+    static void writeLe(ByteArrayOutputStream out, long value, int bytes) {
+        for (int i = 0; i < bytes; i++) {
+            out.write((int) (value >>> (8 * i)) & 0xFF);
+        }
+    }
+
+    static void setLe(byte[] b, int at, long value) {
+        for (int i = 0; i < 4; i++) {
+            b[at + i] = (byte) (value >>> (8 * i));
+        }
+    }
+
+    private static BufferedImage readPixels(byte[] file) {
+        ImageReader reader = null;
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(file))) {
+            reader = new WebPImageReaderSpi().createReaderInstance(null);
+            reader.setInput(in, true, true);
+            BufferedImage img = reader.read(0);
+            if (img == null) {
+                throw ImageDecodeException.malformed("WebP: reader returned no image");
+            }
+            return img;
         } catch (ImageDecodeException e) {
             throw e;
-        } catch (java.io.EOFException e) {
-            throw new ImageDecodeException(ErrorCode.TRUNCATED, "WebP: image data ends early: " + e.getMessage());
-        } catch (Exception e) {
-            throw ImageDecodeException.malformed("WebP: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (EOFException e) {
+            throw new ImageDecodeException(ErrorCode.TRUNCATED, "WebP: bitstream ended while decoding pixels: " + e, e);
+        } catch (IOException | RuntimeException e) {
+            throw new ImageDecodeException(ErrorCode.MALFORMED, "WebP: bitstream could not be decoded: " + e, e);
         } finally {
-            reader.dispose();
+            if (reader != null) {
+                reader.dispose();
+            }
         }
+    }
+
+    /** R, G, B (and A) planes straight from the raster when it is plain sRGB, else through getRGB. */
+    private static int[][] planes(BufferedImage img, boolean alpha) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int n = w * h;
+        int[][] planes = new int[alpha ? 4 : 3][];
+        ColorModel cm = img.getColorModel();
+        Raster raster = img.getRaster();
+        if (cm.getColorSpace().isCS_sRGB() && !cm.isAlphaPremultiplied() && raster.getNumBands() >= 3
+                && raster.getNumBands() == cm.getNumComponents()) {
+            for (int b = 0; b < 3; b++) {
+                planes[b] = raster.getSamples(0, 0, w, h, b, new int[n]);
+            }
+            if (alpha) {
+                if (cm.hasAlpha()) {
+                    planes[3] = raster.getSamples(0, 0, w, h, 3, new int[n]);
+                } else {
+                    planes[3] = new int[n];
+                    Arrays.fill(planes[3], 255);
+                }
+            }
+            return planes;
+        }
+        for (int b = 0; b < planes.length; b++) {
+            planes[b] = new int[n];
+        }
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            img.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x++) {
+                int argb = row[x];
+                int i = y * w + x;
+                planes[0][i] = (argb >>> 16) & 0xFF;
+                planes[1][i] = (argb >>> 8) & 0xFF;
+                planes[2][i] = argb & 0xFF;
+                if (alpha) {
+                    planes[3][i] = argb >>> 24;
+                }
+            }
+        }
+        return planes;
     }
 }

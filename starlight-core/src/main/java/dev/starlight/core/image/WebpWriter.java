@@ -3,12 +3,12 @@ package dev.starlight.core.image;
 import dev.starlight.core.ErrorCode;
 import dev.starlight.core.StarlightException;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
- * Writes lossless WebP with {@link Vp8lEncoder}. {@link #replaceSamples} swaps only the VP8L chunk;
- * {@link #replaceExif} sets or adds the EXIF chunk (turning a simple file into the extended format when needed).
- * Other chunks and the trailer are kept byte for byte; the RIFF size is recomputed.
+ * WebP writing. {@link #encode} and {@link #replaceSamples} use the lossless {@link Vp8lEncoder};
+ * {@link #replaceSamples} swaps only the VP8L chunk (VP8X, ICCP, EXIF, XMP, unknown chunks and the trailer are
+ * kept byte-for-byte) and fixes the RIFF size and the VP8X alpha flag. {@link #replaceExif} replaces the EXIF
+ * chunk or adds one after the image data, turning a simple file into the extended format (VP8X) if needed.
  */
 public final class WebpWriter implements ImageWriter {
 
@@ -18,127 +18,136 @@ public final class WebpWriter implements ImageWriter {
     }
 
     @Override
-    public byte[] encode(DecodedImage image) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        chunk(body, "VP8L", vp8l(image));
-        return riff(body.toByteArray(), new byte[0]);
-    }
-
-    @Override
     public byte[] replaceSamples(byte[] original, DecodedImage modified) {
-        WebpStructure webp = WebpStructure.walk(original, ImageLimits.DEFAULT);
-        if (webp.first("VP8L") == null) {
-            throw new StarlightException(ErrorCode.METHOD_NOT_APPLICABLE, "WebP: lossy (VP8) samples cannot be rewritten exactly");
+        WebpStructure ws = WebpStructure.parse(original, ImageLimits.DEFAULT);
+        if (ws.animated()) {
+            throw new StarlightException(ErrorCode.METHOD_NOT_APPLICABLE,
+                    "animated WebP: samples of frame 0 cannot be replaced");
         }
-        byte[] payload = vp8l(modified);
-        boolean alpha = (payload[4] & 0x10) != 0;
-        ByteArrayOutputStream body = new ByteArrayOutputStream(original.length + 1024);
-        for (WebpStructure.Chunk c : webp.chunks()) {
-            switch (c.type()) {
-                case "VP8L" -> chunk(body, "VP8L", payload);
-                case "VP8X" -> {
-                    byte[] x = java.util.Arrays.copyOfRange(original, c.dataOffset(), c.dataOffset() + c.length());
-                    x[0] = (byte) (alpha ? x[0] | 0x10 : x[0] & ~0x10);
-                    chunk(body, "VP8X", x);
-                }
-                default -> body.write(original, c.start(), c.end() - c.start());
-            }
+        if (!ws.lossless) {
+            throw new StarlightException(ErrorCode.METHOD_NOT_APPLICABLE,
+                    "lossy WebP (VP8): decoded samples cannot be stored back exactly");
         }
-        return riff(body.toByteArray(), trailer(original, webp));
+        if (modified.width() != ws.width || modified.height() != ws.height) {
+            throw new StarlightException(ErrorCode.MALFORMED, "modified image is " + modified.width() + "x"
+                    + modified.height() + ", the original " + ws.width + "x" + ws.height);
+        }
+        int[] argb = toArgb(modified);
+        boolean alphaUsed = ws.alphaDeclared || anyTranslucent(argb);
+        byte[] bitstream = Vp8lEncoder.encode(argb, ws.width, ws.height, alphaUsed);
+        WebpChunk old = ws.image;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(original.length + bitstream.length);
+        out.write(original, 0, old.offset());
+        WebpDecoder.writeChunk(out, "VP8L", bitstream, 0, bitstream.length);
+        out.write(original, old.end(), ws.riffEnd - old.end());
+        int riffEnd = out.size();
+        out.write(original, ws.riffEnd, original.length - ws.riffEnd);
+        byte[] file = out.toByteArray();
+        WebpDecoder.setLe(file, 4, riffEnd - 8);
+        if (ws.vp8x != null && alphaUsed) {
+            file[ws.vp8x.dataOffset()] |= WebpStructure.FLAG_ALPHA;
+        }
+        return file;
     }
 
     @Override
     public byte[] replaceExif(byte[] original, byte[] tiff) {
-        WebpStructure webp = WebpStructure.walk(original, ImageLimits.DEFAULT);
-        ByteArrayOutputStream body = new ByteArrayOutputStream(original.length + tiff.length + 32);
-        if (webp.first("VP8X") == null) {
-            byte[] x = new byte[10];
-            x[0] = (byte) (0x08 | (webp.alpha() ? 0x10 : 0));
-            le24(x, 4, webp.width() - 1);
-            le24(x, 7, webp.height() - 1);
-            chunk(body, "VP8X", x);
+        JpegWriter.checkTiff(tiff);
+        if (tiff.length > 0x7FFF_0000) {
+            throw new StarlightException(ErrorCode.CAPACITY_EXCEEDED, "EXIF block of " + tiff.length + " bytes");
         }
-        boolean written = false;
-        for (WebpStructure.Chunk c : webp.chunks()) {
-            switch (c.type()) {
-                case "VP8X" -> {
-                    byte[] x = java.util.Arrays.copyOfRange(original, c.dataOffset(), c.dataOffset() + c.length());
-                    x[0] |= 0x08;
-                    chunk(body, "VP8X", x);
+        WebpStructure ws = WebpStructure.parse(original, ImageLimits.DEFAULT);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(original.length + tiff.length + 32);
+        int vp8xAt;
+        if (ws.vp8x == null) {
+            out.write(original, 0, 12);
+            vp8xAt = out.size() + 8;
+            WebpDecoder.writeTag(out, "VP8X");
+            WebpDecoder.writeLe(out, 10, 4);
+            out.write(ws.alphaDeclared ? WebpStructure.FLAG_ALPHA : 0);
+            WebpDecoder.writeLe(out, 0, 3);
+            WebpDecoder.writeLe(out, ws.width - 1, 3);
+            WebpDecoder.writeLe(out, ws.height - 1, 3);
+            out.write(original, 12, ws.image.end() - 12);
+            padToEven(out);
+            WebpDecoder.writeChunk(out, "EXIF", tiff, 0, tiff.length);
+            out.write(original, ws.image.end(), ws.riffEnd - ws.image.end());
+        } else {
+            vp8xAt = ws.vp8x.dataOffset();
+            WebpChunk exif = null;
+            int lastImage = -1;
+            for (WebpChunk c : ws.chunks) {
+                if (c.fourCC().equals("EXIF") && exif == null) {
+                    exif = c;
                 }
-                case "EXIF" -> {
-                    if (!written) {
-                        chunk(body, "EXIF", tiff);
-                        written = true;
-                    }
+                if (c.fourCC().equals("VP8 ") || c.fourCC().equals("VP8L") || c.fourCC().equals("ANMF")
+                        || c.fourCC().equals("ALPH")) {
+                    lastImage = c.end();
                 }
-                case "XMP " -> {
-                    if (!written) {
-                        chunk(body, "EXIF", tiff);
-                        written = true;
-                    }
-                    body.write(original, c.start(), c.end() - c.start());
-                }
-                default -> body.write(original, c.start(), c.end() - c.start());
             }
+            int cutFrom = exif != null ? exif.offset() : lastImage;
+            int cutTo = exif != null ? exif.end() : lastImage;
+            out.write(original, 0, cutFrom);
+            padToEven(out);
+            WebpDecoder.writeChunk(out, "EXIF", tiff, 0, tiff.length);
+            out.write(original, cutTo, ws.riffEnd - cutTo);
         }
-        if (!written) {
-            chunk(body, "EXIF", tiff);
-        }
-        return riff(body.toByteArray(), trailer(original, webp));
+        int riffEnd = out.size();
+        out.write(original, ws.riffEnd, original.length - ws.riffEnd);
+        byte[] file = out.toByteArray();
+        WebpDecoder.setLe(file, 4, riffEnd - 8);
+        file[vp8xAt] |= WebpStructure.FLAG_EXIF;
+        return file;
     }
 
-    private static byte[] vp8l(DecodedImage image) {
-        if (image.lossy() && image.format() == ImageFormat.WEBP || image.isIndexed()
-                || image.colorType() != ColorType.RGB && image.colorType() != ColorType.RGBA || image.bitDepth() != 8) {
-            throw new StarlightException(ErrorCode.METHOD_NOT_APPLICABLE, "WebP: writes 8-bit RGB or RGBA images only");
-        }
-        int[][] p = image.planes();
-        boolean hasAlpha = p.length == 4;
-        int[] argb = new int[image.pixelCount()];
-        boolean alphaUsed = false;
-        for (int i = 0; i < argb.length; i++) {
-            int a = hasAlpha ? p[3][i] : 255;
-            alphaUsed |= a != 255;
-            argb[i] = (a << 24) | (p[0][i] << 16) | (p[1][i] << 8) | p[2][i];
-        }
-        // an RGBA image keeps its alpha flag even when fully opaque, so it decodes as RGBA again
-        return Vp8lEncoder.encode(image.width(), image.height(), argb, alphaUsed || hasAlpha);
+    @Override
+    public byte[] encode(DecodedImage image) {
+        int[] argb = toArgb(image);
+        byte[] bitstream = Vp8lEncoder.encode(argb, image.width(), image.height(), anyTranslucent(argb));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bitstream.length + 21);
+        WebpDecoder.writeTag(out, "RIFF");
+        WebpDecoder.writeLe(out, 0, 4);
+        WebpDecoder.writeTag(out, "WEBP");
+        WebpDecoder.writeChunk(out, "VP8L", bitstream, 0, bitstream.length);
+        byte[] file = out.toByteArray();
+        WebpDecoder.setLe(file, 4, file.length - 8);
+        return file;
     }
 
-    private static byte[] trailer(byte[] original, WebpStructure webp) {
-        return java.util.Arrays.copyOfRange(original, webp.riffEnd(), original.length);
-    }
-
-    private static byte[] riff(byte[] body, byte[] trailer) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 12 + trailer.length);
-        out.writeBytes("RIFF".getBytes(StandardCharsets.US_ASCII));
-        le32(out, body.length + 4);
-        out.writeBytes("WEBP".getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(body);
-        out.writeBytes(trailer);
-        return out.toByteArray();
-    }
-
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-        out.writeBytes(type.getBytes(StandardCharsets.US_ASCII));
-        le32(out, data.length);
-        out.writeBytes(data);
-        if ((data.length & 1) == 1) {
+    /** Chunks start at even offsets: adds the padding byte a last odd-sized chunk may lack. */
+    private static void padToEven(ByteArrayOutputStream out) {
+        if ((out.size() & 1) != 0) {
             out.write(0);
         }
     }
 
-    private static void le32(ByteArrayOutputStream out, int v) {
-        out.write(v);
-        out.write(v >>> 8);
-        out.write(v >>> 16);
-        out.write(v >>> 24);
+    private static boolean anyTranslucent(int[] argb) {
+        for (int p : argb) {
+            if ((p >>> 24) != 0xFF) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static void le24(byte[] b, int o, int v) {
-        b[o] = (byte) v;
-        b[o + 1] = (byte) (v >>> 8);
-        b[o + 2] = (byte) (v >>> 16);
+    /** 0xAARRGGBB per pixel; samples above 8 bits are scaled down, grey is spread to R, G and B. */
+    static int[] toArgb(DecodedImage image) {
+        int n = image.pixelCount();
+        int[][] colour = image.colourPlanes();
+        int[] alpha = image.alphaPlane();
+        int max = image.isIndexed() ? 255 : image.maxSample();
+        int[] argb = new int[n];
+        for (int i = 0; i < n; i++) {
+            int r = scale(colour[0][i], max);
+            int g = colour.length == 1 ? r : scale(colour[1][i], max);
+            int b = colour.length == 1 ? r : scale(colour[2][i], max);
+            int a = alpha == null ? 255 : scale(alpha[i], max);
+            argb[i] = (a << 24) | (r << 16) | (g << 8) | b;
+        }
+        return argb;
+    }
+
+    private static int scale(int v, int max) {
+        return max == 255 ? v & 0xFF : (int) Math.round(v * 255.0 / max);
     }
 }
