@@ -30,6 +30,13 @@ public final class GifDecoder implements ImageDecoder {
         if ((long) w * h > limits.maxPixels() || w > limits.maxDimension() || h > limits.maxDimension()) {
             throw new ImageDecodeException(ErrorCode.TOO_LARGE, "GIF: frame " + w + "x" + h + " exceeds the limits");
         }
+        // each LZW code adds at most one pixel more than the longest string so far: 4096 codes of up to ~4096
+        // pixels per clear, so a frame cannot hold more than about 2731 pixels per data byte (plus a first table)
+        long reachable = 4096L + 2731L * frame.lzw().length;
+        if ((long) w * h > reachable) {
+            throw new ImageDecodeException(ErrorCode.DECOMPRESSION_BOMB, "GIF: frame " + w + "x" + h + " from "
+                    + frame.lzw().length + " bytes of LZW data");
+        }
         Palette base = frame.localPalette() != null ? frame.localPalette() : gif.globalPalette();
         if (base == null) {
             throw ImageDecodeException.malformed("GIF: frame 0 has no colour table");

@@ -145,6 +145,22 @@ class GifCodecTest {
     }
 
     @Test
+    void frameFarLargerThanItsDataCouldFillIsABomb() {
+        byte[] file = new GifWriter().encode(indexed(4, 4, 4, false, 1));
+        // screen and frame both claim 6000 x 6000 with a few bytes of LZW data
+        byte[] bomb = file.clone();
+        int descriptor = 13 + 3 * 4;
+        for (int o : new int[] {6, descriptor + 5}) {
+            bomb[o] = (byte) 0x70;
+            bomb[o + 1] = 0x17;
+            bomb[o + 2] = (byte) 0x70;
+            bomb[o + 3] = 0x17;
+        }
+        assertThatThrownBy(() -> ImageCodecs.decode(bomb)).extracting(e -> ((StarlightException) e).code())
+                .isEqualTo(ErrorCode.DECOMPRESSION_BOMB);
+    }
+
+    @Test
     void undefinedLzwCodeIsMalformed() {
         // min code size 2: clear=4, eoi=5; first code 7 after a clear is undefined
         int[] out = new int[4];

@@ -1,0 +1,118 @@
+package dev.starlight.cli;
+
+import dev.starlight.core.ErrorCode;
+import dev.starlight.core.events.Topics;
+import dev.starlight.core.scan.ScanResult;
+import dev.starlight.core.scan.ScanResultJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * {@code scan --via-kafka}: produces each file to {@code starlight.scan.requests} (key = a run-unique request id,
+ * header {@code source} = the path) and collects the detector's results from {@code starlight.scan.results}.
+ * Files without a result within the time limit get a {@code TIMEOUT} error row, so every file still gets one row.
+ */
+final class KafkaRoundTrip {
+    private final String bootstrap;
+    private final Topics topics;
+    private final Duration timeout;
+
+    KafkaRoundTrip(String bootstrap, Topics topics, Duration timeout) {
+        this.bootstrap = bootstrap;
+        this.topics = topics;
+        this.timeout = timeout;
+    }
+
+    /** Results in the order of {@code files}; {@code onResult} sees each as it arrives. */
+    List<ScanResult> scan(List<Path> files, Consumer<ScanResult> onResult) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Integer> index = new HashMap<>();
+        ScanResult[] results = new ScanResult[files.size()];
+        int pending = files.size();
+        try (KafkaConsumer<String, String> consumer = consumer(run); KafkaProducer<String, byte[]> producer = producer()) {
+            consumer.subscribe(List.of(topics.scanResults()));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (consumer.assignment().isEmpty() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            consumer.seekToEnd(consumer.assignment());
+            consumer.assignment().forEach(consumer::position);
+            for (int i = 0; i < files.size(); i++) {
+                Path file = files.get(i);
+                String id = run + "/" + file;
+                index.put(id, i);
+                byte[] bytes;
+                try {
+                    bytes = Files.readAllBytes(file);
+                } catch (IOException e) {
+                    results[i] = ErrorResults.of(file, IoErrors.CODE, e.getMessage());
+                    onResult.accept(results[i]);
+                    pending--;
+                    continue;
+                }
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.scanRequests(), id, bytes);
+                record.headers().add(Topics.HEADER_SOURCE, file.toString().getBytes(StandardCharsets.UTF_8));
+                producer.send(record);
+            }
+            producer.flush();
+            deadline = System.nanoTime() + timeout.toNanos();
+            while (pending > 0 && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    Integer i = r.key() == null ? null : index.get(r.key());
+                    if (i != null && results[i] == null) {
+                        ScanResult result = ScanResultJson.read(r.value());
+                        results[i] = result;
+                        onResult.accept(result);
+                        pending--;
+                    }
+                }
+            }
+        }
+        List<ScanResult> out = new ArrayList<>(files.size());
+        for (int i = 0; i < files.size(); i++) {
+            if (results[i] == null) {
+                results[i] = ErrorResults.of(files.get(i), ErrorCode.TIMEOUT.name(),
+                        "no result on " + topics.scanResults() + " within " + timeout.toSeconds() + " s");
+                onResult.accept(results[i]);
+            }
+            out.add(results[i]);
+        }
+        return out;
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private KafkaConsumer<String, String> consumer(String run) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "starlight-cli-" + run);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+    }
+}
