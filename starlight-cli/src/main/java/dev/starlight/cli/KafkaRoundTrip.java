@@ -64,7 +64,7 @@ final class KafkaRoundTrip {
                 try {
                     bytes = Files.readAllBytes(file);
                 } catch (IOException e) {
-                    results[i] = ErrorResults.of(file, IoErrors.CODE, e.getMessage());
+                    results[i] = ErrorResults.of(file.toString(), null, ErrorResults.IO_ERROR, IoErrors.describe(file, e), 0);
                     onResult.accept(results[i]);
                     pending--;
                     continue;
@@ -90,8 +90,8 @@ final class KafkaRoundTrip {
         List<ScanResult> out = new ArrayList<>(files.size());
         for (int i = 0; i < files.size(); i++) {
             if (results[i] == null) {
-                results[i] = ErrorResults.of(files.get(i), ErrorCode.TIMEOUT.name(),
-                        "no result on " + topics.scanResults() + " within " + timeout.toSeconds() + " s");
+                results[i] = ErrorResults.of(files.get(i).toString(), null, ErrorCode.TIMEOUT.name(),
+                        "no result on " + topics.scanResults() + " within " + timeout.toSeconds() + " s", timeout.toMillis());
                 onResult.accept(results[i]);
             }
             out.add(results[i]);

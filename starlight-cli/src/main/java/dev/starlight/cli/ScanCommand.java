@@ -1,5 +1,6 @@
 package dev.starlight.cli;
 
+import dev.starlight.core.events.Topics;
 import dev.starlight.core.image.ImageLimits;
 import dev.starlight.core.scan.ScanOptions;
 import dev.starlight.core.scan.ScanResult;
@@ -66,6 +67,14 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--fail-on-stego", description = "Exit with 3 when any file is stego.")
     boolean failOnStego;
 
+    @Option(names = "--via-kafka", paramLabel = "BOOTSTRAP",
+            description = "Send the files to a running detector over Kafka (e.g. localhost:9092, as started by "
+                    + "'starlight up') instead of scanning here; --timeout-seconds then bounds the whole run.")
+    String viaKafka;
+
+    @Option(names = "--topic-prefix", paramLabel = "PREFIX", description = "Topic prefix with --via-kafka (default: ${DEFAULT-VALUE}).")
+    String topicPrefix = Topics.DEFAULT_PREFIX;
+
     @Option(names = {"-q", "--quiet"}, description = "Nothing on standard error: no progress bar, no summary, no warnings.")
     boolean quiet;
 
@@ -102,7 +111,14 @@ public final class ScanCommand implements Callable<Integer> {
             tally.add(r);
             bar.update();
         };
-        new ScanRunner(fileScanner, threads, Duration.ofSeconds(timeoutSeconds)).run(files, print, onDone);
+        if (viaKafka != null) {
+            // results arrive in any order; rows are printed in input order once all are in
+            List<ScanResult> results = new KafkaRoundTrip(viaKafka, new Topics(topicPrefix),
+                    Duration.ofSeconds(timeoutSeconds)).scan(files, onDone);
+            results.forEach(print);
+        } else {
+            new ScanRunner(fileScanner, threads, Duration.ofSeconds(timeoutSeconds)).run(files, print, onDone);
+        }
         out.flush();
         if (bar != null) {
             bar.finish();

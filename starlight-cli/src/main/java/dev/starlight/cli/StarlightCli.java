@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Finds, hides and recovers messages in images (PNG, GIF, BMP, JPEG, WebP).",
-        subcommands = {ScanCommand.class, EmbedCommand.class, ExtractCommand.class},
+        subcommands = {ScanCommand.class, EmbedCommand.class, ExtractCommand.class, UpCommand.class},
         exitCodeOnInvalidInput = ExitCodes.INPUT_ERROR,
         exitCodeOnExecutionException = ExitCodes.INPUT_ERROR,
         exitCodeListHeading = "%nExit codes (when several apply, the first in this list wins):%n",
