@@ -46,7 +46,7 @@ public record ModelInputs(TileGrid grid, Map<String, float[]> streams) {
 
     private static float[] build(String name, DecodedImage image, SampleView view, TileGrid grid) {
         return switch (name) {
-            case InputStreams.PIXELS -> tilePlanes(view, grid, view.colour, 1f / view.colourScale, false);
+            case InputStreams.PIXELS -> tilePlanes(view, grid, view.colour, view.colourScale, false);
             case InputStreams.LSB -> tilePlanes(view, grid, view.lsbSource, 1f, true);
             case InputStreams.ALPHA -> alpha(view, grid);
             case InputStreams.PALETTE -> repeat(PaletteVector.of(image), grid.size());
@@ -99,8 +99,11 @@ public record ModelInputs(TileGrid grid, Map<String, float[]> streams) {
         return List.copyOf(streams.keySet());
     }
 
-    /** Copies planes tile by tile with edge replication: {@code [N, 3, T, T]}; LSB mode keeps {@code sample & 1}. */
-    private static float[] tilePlanes(SampleView view, TileGrid grid, int[][] planes, float scale, boolean lsb) {
+    /**
+     * Copies planes tile by tile with edge replication: {@code [N, 3, T, T]}, each value {@code sample / divisor} in
+     * float arithmetic (or {@code sample & 1} in LSB mode).
+     */
+    private static float[] tilePlanes(SampleView view, TileGrid grid, int[][] planes, float divisor, boolean lsb) {
         int t = grid.tileSize();
         float[] out = new float[grid.size() * planes.length * t * t];
         int o = 0;
@@ -109,7 +112,7 @@ public record ModelInputs(TileGrid grid, Map<String, float[]> streams) {
                 for (int ty = 0; ty < t; ty++) {
                     for (int tx = 0; tx < t; tx++) {
                         int sample = plane[view.clampedIndex(tile.x(), tile.y(), tx, ty)];
-                        out[o++] = lsb ? sample & 1 : sample * scale;
+                        out[o++] = lsb ? sample & 1 : sample / divisor;
                     }
                 }
             }
