@@ -1,0 +1,52 @@
+package dev.starlight.detector.model;
+
+import dev.starlight.core.StarlightException;
+import dev.starlight.core.model.ModelDetector;
+import dev.starlight.core.model.ModelEnvelope;
+import dev.starlight.core.model.OnnxModel;
+import dev.starlight.detector.scan.ScanMetrics;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Follows the compacted {@code starlight.models} topic from its beginning (each detector in its own consumer
+ * group, so a detector that starts late still finds the current model). Each envelope is checked (checksum), its
+ * model loaded into a new ONNX Runtime session beside the serving one, and only then swapped in. A model that
+ * fails any step is refused and the serving model stays: requests never see a half-loaded model.
+ */
+@ApplicationScoped
+public class ModelUpdates {
+    private static final Logger LOG = Logger.getLogger(ModelUpdates.class);
+
+    private final ModelRegistry registry;
+    private final ScanMetrics metrics;
+
+    public ModelUpdates(ModelRegistry registry, ScanMetrics metrics) {
+        this.registry = registry;
+        this.metrics = metrics;
+    }
+
+    @Incoming("models")
+    @Blocking
+    public void onModel(byte[] value) {
+        if (value == null) {
+            return; // a tombstone: the model was withdrawn from the registry; keep serving what we have
+        }
+        ModelEnvelope envelope;
+        OnnxModel model;
+        try {
+            envelope = ModelEnvelope.fromBytes(value);
+            model = OnnxModel.load(envelope.onnx());
+        } catch (StarlightException e) {
+            metrics.modelSwap("refused");
+            LOG.warnf("model refused (%s): %s; still serving %s", e.code(), e.getMessage(), registry.version());
+            return;
+        }
+        registry.swap(envelope.name(), envelope.version(), List.of(new ModelDetector(model)), model);
+        metrics.modelSwap("loaded");
+        LOG.infof("now serving model %s %s (sha256 %s)", envelope.name(), envelope.version(), envelope.sha256());
+    }
+}
