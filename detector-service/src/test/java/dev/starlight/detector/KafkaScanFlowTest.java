@@ -75,5 +75,19 @@ class KafkaScanFlowTest {
                 .filter(r -> r.requestId().startsWith(Topics.DEFAULT.scanRequests() + "-")).findFirst().orElseThrow();
         assertThat(unkeyed.requestId()).matches("starlight\\.scan\\.requests-\\d+@\\d+");
         assertThat(unkeyed.verdict()).isEqualTo(Verdict.STEGO);
+
+        // the monitor's input: one compact event per micro-batch, counting every result
+        List<ConsumerRecord<String, String>> events =
+                KafkaClients.readResults(Topics.DEFAULT.metrics(), 1, Duration.ofSeconds(30));
+        assertThat(events).isNotEmpty();
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        int counted = 0;
+        for (ConsumerRecord<String, String> e : KafkaClients.readResults(Topics.DEFAULT.metrics(), 100, Duration.ofSeconds(3))) {
+            var event = mapper.readTree(e.value());
+            assertThat(event.path("type").asText()).isEqualTo("scan-batch");
+            assertThat(e.key()).isEqualTo("detector/" + event.path("modelVersion").asText());
+            counted += event.path("count").asInt();
+        }
+        assertThat(counted).isEqualTo(requests.size() + 1);
     }
 }

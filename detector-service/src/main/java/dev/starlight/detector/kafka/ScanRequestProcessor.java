@@ -1,5 +1,6 @@
 package dev.starlight.detector.kafka;
 
+import dev.starlight.core.events.ScanBatchMetrics;
 import dev.starlight.core.events.Topics;
 import dev.starlight.core.scan.ScanRequest;
 import dev.starlight.core.scan.ScanResult;
@@ -35,19 +36,24 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ScanRequestProcessor {
     private static final Logger LOG = Logger.getLogger(ScanRequestProcessor.class);
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final ScanService scans;
     private final ScanMetrics metrics;
     private final Emitter<String> results;
     private final Emitter<byte[]> dlq;
+    private final Emitter<String> metricEvents;
+    private final String service = "detector-" + java.util.UUID.randomUUID().toString().substring(0, 8);
 
     public ScanRequestProcessor(ScanService scans, ScanMetrics metrics,
                                 @Channel(Channels.SCAN_RESULTS) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) Emitter<String> results,
-                                @Channel(Channels.SCAN_DLQ) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024) Emitter<byte[]> dlq) {
+                                @Channel(Channels.SCAN_DLQ) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024) Emitter<byte[]> dlq,
+                                @Channel(Channels.METRICS) @OnOverflow(value = OnOverflow.Strategy.DROP) Emitter<String> metricEvents) {
         this.scans = scans;
         this.metrics = metrics;
         this.results = results;
         this.dlq = dlq;
+        this.metricEvents = metricEvents;
     }
 
     @Incoming(Channels.SCAN_REQUESTS)
@@ -55,14 +61,34 @@ public class ScanRequestProcessor {
         List<KafkaRecord<String, byte[]>> records = batch.getRecords();
         metrics.batch(records.size());
         List<CompletableFuture<Void>> written = new ArrayList<>(records.size());
-        for (KafkaRecord<String, byte[]> record : records) {
+        ScanResult[] results = new ScanResult[records.size()];
+        for (int i = 0; i < records.size(); i++) {
+            KafkaRecord<String, byte[]> record = records.get(i);
+            int slot = i;
             ScanRequest request = new ScanRequest(requestId(record), header(record, Topics.HEADER_SOURCE),
                     record.getPayload());
             written.add(scans.submit(request, true, "kafka")
-                    .thenCompose(result -> publish(record, result))
+                    .thenCompose(result -> {
+                        results[slot] = result;
+                        return publish(record, result);
+                    })
                     .exceptionallyCompose(failure -> deadLetter(record, failure)));
         }
-        return CompletableFuture.allOf(written.toArray(CompletableFuture[]::new)).thenCompose(v -> batch.ack());
+        return CompletableFuture.allOf(written.toArray(CompletableFuture[]::new))
+                .thenRun(() -> publishMetrics(results))
+                .thenCompose(v -> batch.ack());
+    }
+
+    /** A compact summary of the batch for the monitor; best effort (dropped, never blocking, if the buffer is full). */
+    private void publishMetrics(ScanResult[] results) {
+        try {
+            ScanBatchMetrics event = BatchSummary.of(service, results);
+            Message<String> message = Message.of(JSON.writeValueAsString(event)).addMetadata(
+                    OutgoingKafkaRecordMetadata.<String>builder().withKey("detector/" + event.modelVersion()).build());
+            metricEvents.send(message);
+        } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            LOG.debugf(e, "metric event not sent");
+        }
     }
 
     /** The record's key, or one derived from where it sits in the log (stable across redelivery). */
