@@ -2,6 +2,8 @@ package dev.starlight.bench;
 
 import dev.starlight.core.events.Topics;
 import dev.starlight.core.image.ImageFormat;
+import dev.starlight.core.model.LsbMeanModel;
+import dev.starlight.core.model.ModelEnvelope;
 import dev.starlight.core.protocol.EmbedOptions;
 import dev.starlight.core.protocol.Method;
 import dev.starlight.core.protocol.Protocol;
@@ -36,7 +38,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <pre>
  * java -cp starlight-bench/target/benchmarks.jar dev.starlight.bench.LoadBench kafka localhost:9092 5000
  * java -cp starlight-bench/target/benchmarks.jar dev.starlight.bench.LoadBench http http://localhost:8080 5000 50
+ * java -cp starlight-bench/target/benchmarks.jar dev.starlight.bench.LoadBench swaps localhost:9092 100
  * </pre>
+ * {@code swaps} publishes COUNT model envelopes ({@link LsbMeanModel}, versions swap-1..N) to the models topic,
+ * 200 ms apart, for watching the detector's heap and RSS across model loads.
  *
  * Inputs: 256×256 PNGs drawn in code, 16 distinct images (a quarter carrying an lsb.rgb message), each request
  * made unique by 16 random bytes after the image's end so the content cache cannot answer.
@@ -47,8 +52,12 @@ public final class LoadBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: LoadBench kafka BOOTSTRAP COUNT | http BASE_URL COUNT CLIENTS");
+            System.err.println("usage: LoadBench kafka BOOTSTRAP COUNT | http BASE_URL COUNT CLIENTS | swaps BOOTSTRAP COUNT");
             System.exit(2);
+        }
+        if (args[0].equals("swaps")) {
+            swaps(args[1], Integer.parseInt(args[2]));
+            return;
         }
         List<byte[]> images = images();
         int count = Integer.parseInt(args[2]);
@@ -121,6 +130,23 @@ public final class LoadBench {
             System.out.printf("kafka: %d requests (256x256 PNG), produced in %.1f s, %d results in %.1f s: %.0f images/s; lost %d%n",
                     count, produced, seen.size(), seconds, seen.size() / seconds, count - seen.size());
         }
+    }
+
+    static void swaps(String bootstrap, int count) throws Exception {
+        Properties pp = new Properties();
+        pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        pp.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(pp, new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 1; i <= count; i++) {
+                String version = "swap-" + i;
+                byte[] onnx = LsbMeanModel.onnx("lsb-mean", version, 1f, -10f + i * 1e-3f);
+                byte[] envelope = ModelEnvelope.of("lsb-mean", version, java.time.Instant.now(), java.util.Map.of(), onnx)
+                        .toBytes();
+                producer.send(new ProducerRecord<>(Topics.DEFAULT.models(), "lsb-mean", envelope)).get();
+                Thread.sleep(200);
+            }
+        }
+        System.out.printf("swaps: published %d model envelopes (last version swap-%d)%n", count, count);
     }
 
     static void http(String base, int count, int clients, List<byte[]> images) throws Exception {

@@ -48,6 +48,9 @@ record GifStructure(int screenWidth, int screenHeight, Palette globalPalette, Li
             int blockStart = r.position();
             int type = r.u8("GIF block type");
             if (type == 0x3B) {
+                if (frames.isEmpty()) {
+                    throw ImageDecodeException.malformed("GIF: trailer at offset " + blockStart + " before any image");
+                }
                 return new GifStructure(screenW, screenH, global, frames, metadata, r.position());
             }
             if (type == 0x21) {

@@ -161,6 +161,14 @@ class GifCodecTest {
     }
 
     @Test
+    void trailerBeforeAnyImageIsMalformed() {
+        // found by MutationFuzzTest (seed 20261124, case 2017): header, screen, no table, then 0x3B
+        byte[] gif = {'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0, 0, 0, 0, 0x3B};
+        assertThatThrownBy(() -> ImageCodecs.decode(gif)).extracting(e -> ((StarlightException) e).code())
+                .isEqualTo(ErrorCode.MALFORMED);
+    }
+
+    @Test
     void undefinedLzwCodeIsMalformed() {
         // min code size 2: clear=4, eoi=5; first code 7 after a clear is undefined
         int[] out = new int[4];

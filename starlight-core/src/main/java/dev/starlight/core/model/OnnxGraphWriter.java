@@ -4,33 +4,34 @@ import ai.onnx.proto.OnnxMl;
 import java.util.List;
 
 /**
- * A small writer of ONNX graphs for tests (IR 8, opset 17), over the protobuf classes that tribuo-util-onnx ships.
- * Dimension -1 in an input or output becomes the symbolic batch dimension {@code N}.
+ * A small writer of ONNX graphs (IR 8, opset 17, within what ONNX Runtime 1.29 loads), over the protobuf classes
+ * that tribuo-util-onnx ships. Dimension -1 in an input or output becomes the symbolic batch dimension {@code N}.
+ * Tests, benchmarks and the trainer's export write their graphs with it.
  */
-final class OnnxGraphWriter {
-    static final long IR_VERSION = 8;
-    static final long OPSET = 17;
+public final class OnnxGraphWriter {
+    public static final long IR_VERSION = 8;
+    public static final long OPSET = 17;
 
     private final OnnxMl.GraphProto.Builder graph = OnnxMl.GraphProto.newBuilder();
     private final OnnxMl.ModelProto.Builder model = OnnxMl.ModelProto.newBuilder();
     private int nodes;
 
-    OnnxGraphWriter(String graphName) {
+    public OnnxGraphWriter(String graphName) {
         graph.setName(graphName);
     }
 
-    OnnxGraphWriter input(String name, long... dims) {
+    public OnnxGraphWriter input(String name, long... dims) {
         graph.addInput(valueInfo(name, dims));
         return this;
     }
 
-    OnnxGraphWriter output(String name, long... dims) {
+    public OnnxGraphWriter output(String name, long... dims) {
         graph.addOutput(valueInfo(name, dims));
         return this;
     }
 
     /** A float constant of the given shape. */
-    OnnxGraphWriter constant(String name, long[] dims, float... values) {
+    public OnnxGraphWriter constant(String name, long[] dims, float... values) {
         OnnxMl.TensorProto.Builder t = OnnxMl.TensorProto.newBuilder().setName(name)
                 .setDataType(OnnxMl.TensorProto.DataType.FLOAT.getNumber());
         for (long d : dims) {
@@ -44,14 +45,14 @@ final class OnnxGraphWriter {
     }
 
     /** An int64 constant (shapes for Reshape). */
-    OnnxGraphWriter constantLongs(String name, long... values) {
+    public OnnxGraphWriter constantLongs(String name, long... values) {
         graph.addInitializer(OnnxMl.TensorProto.newBuilder().setName(name)
                 .setDataType(OnnxMl.TensorProto.DataType.INT64.getNumber()).addDims(values.length)
                 .addAllInt64Data(java.util.Arrays.stream(values).boxed().toList()));
         return this;
     }
 
-    OnnxGraphWriter node(String op, List<String> inputs, String output, OnnxMl.AttributeProto... attributes) {
+    public OnnxGraphWriter node(String op, List<String> inputs, String output, OnnxMl.AttributeProto... attributes) {
         OnnxMl.NodeProto.Builder n = OnnxMl.NodeProto.newBuilder().setOpType(op).setName(op + "_" + nodes++)
                 .addAllInput(inputs).addOutput(output);
         for (OnnxMl.AttributeProto a : attributes) {
@@ -61,12 +62,12 @@ final class OnnxGraphWriter {
         return this;
     }
 
-    OnnxGraphWriter metadata(String key, String value) {
+    public OnnxGraphWriter metadata(String key, String value) {
         model.addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder().setKey(key).setValue(value));
         return this;
     }
 
-    static OnnxMl.AttributeProto ints(String name, long... values) {
+    public static OnnxMl.AttributeProto ints(String name, long... values) {
         OnnxMl.AttributeProto.Builder a = OnnxMl.AttributeProto.newBuilder().setName(name)
                 .setType(OnnxMl.AttributeProto.AttributeType.INTS);
         for (long v : values) {
@@ -75,12 +76,12 @@ final class OnnxGraphWriter {
         return a.build();
     }
 
-    static OnnxMl.AttributeProto integer(String name, long value) {
+    public static OnnxMl.AttributeProto integer(String name, long value) {
         return OnnxMl.AttributeProto.newBuilder().setName(name).setType(OnnxMl.AttributeProto.AttributeType.INT)
                 .setI(value).build();
     }
 
-    byte[] toBytes() {
+    public byte[] toBytes() {
         return model.setIrVersion(IR_VERSION).setProducerName("starlight-test").setModelVersion(1)
                 .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
                 .setGraph(graph).build().toByteArray();
