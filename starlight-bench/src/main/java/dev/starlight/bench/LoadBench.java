@@ -107,6 +107,9 @@ public final class LoadBench {
             while (consumer.assignment().isEmpty()) {
                 consumer.poll(Duration.ofMillis(100));
             }
+            // resolve the end offsets now, before producing, so no result can fall before our start position
+            consumer.seekToEnd(consumer.assignment());
+            consumer.assignment().forEach(consumer::position);
             List<byte[]> bodies = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 bodies.add(unique(images.get(i % images.size())));
