@@ -5,9 +5,6 @@ import dev.starlight.core.ErrorCode;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
-import java.io.ByteArrayInputStream;
-import java.io.EOFException;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,8 +14,6 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * JPEG: the marker structure is walked here ({@link JpegStructure}); pixels come from the TwelveMonkeys JPEG
@@ -153,26 +148,6 @@ public final class JpegDecoder implements ImageDecoder {
     }
 
     private static BufferedImage readPixels(byte[] data, JpegStructure js) {
-        ImageReader reader = null;
-        try (ImageInputStream in = new MemoryCacheImageInputStream(
-                new ByteArrayInputStream(data, 0, js.imageEnd))) {
-            reader = readerSpi().createReaderInstance(null);
-            reader.setInput(in, true, true);
-            BufferedImage img = reader.read(0);
-            if (img == null) {
-                throw ImageDecodeException.malformed("JPEG: reader returned no image");
-            }
-            return img;
-        } catch (ImageDecodeException e) {
-            throw e;
-        } catch (EOFException e) {
-            throw new ImageDecodeException(ErrorCode.TRUNCATED, "JPEG: data ended while decoding pixels: " + e, e);
-        } catch (IOException | RuntimeException e) {
-            throw new ImageDecodeException(ErrorCode.MALFORMED, "JPEG: pixel data could not be decoded: " + e, e);
-        } finally {
-            if (reader != null) {
-                reader.dispose();
-            }
-        }
+        return ImageIoPixels.read(readerSpi(), data, js.imageEnd, "JPEG");
     }
 }

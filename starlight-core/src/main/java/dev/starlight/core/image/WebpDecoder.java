@@ -5,16 +5,10 @@ import dev.starlight.core.ErrorCode;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.Raster;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * WebP: the RIFF structure is walked here ({@link WebpStructure}); pixels come from the TwelveMonkeys WebP
@@ -188,26 +182,7 @@ public final class WebpDecoder implements ImageDecoder {
     }
 
     private static BufferedImage readPixels(byte[] file) {
-        ImageReader reader = null;
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(file))) {
-            reader = new WebPImageReaderSpi().createReaderInstance(null);
-            reader.setInput(in, true, true);
-            BufferedImage img = reader.read(0);
-            if (img == null) {
-                throw ImageDecodeException.malformed("WebP: reader returned no image");
-            }
-            return img;
-        } catch (ImageDecodeException e) {
-            throw e;
-        } catch (EOFException e) {
-            throw new ImageDecodeException(ErrorCode.TRUNCATED, "WebP: bitstream ended while decoding pixels: " + e, e);
-        } catch (IOException | RuntimeException e) {
-            throw new ImageDecodeException(ErrorCode.MALFORMED, "WebP: bitstream could not be decoded: " + e, e);
-        } finally {
-            if (reader != null) {
-                reader.dispose();
-            }
-        }
+        return ImageIoPixels.read(new WebPImageReaderSpi(), file, file.length, "WebP");
     }
 
     /** R, G, B (and A) planes straight from the raster when it is plain sRGB, else through getRGB. */
