@@ -1,6 +1,5 @@
 package dev.starlight.cli;
 
-import dev.starlight.core.StarlightException;
 import dev.starlight.core.image.ImageCodecs;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
@@ -17,23 +16,9 @@ final class TestImages {
     private TestImages() {
     }
 
-    /** True once Starlight's own decoders read a plain PNG (they are placeholders on some branches). */
-    static boolean decodersAvailable() {
-        try {
-            ImageCodecs.decode(bytes(rgb(8, 8), "png"));
-            return true;
-        } catch (StarlightException e) {
-            return false;
-        }
-    }
-
-    /** The file decoded by Starlight, or null while its format's decoder is a placeholder. */
-    static dev.starlight.core.image.DecodedImage decodeOrNull(Path file) throws IOException {
-        try {
-            return ImageCodecs.decode(Files.readAllBytes(file));
-        } catch (StarlightException e) {
-            return null;
-        }
+    /** The file decoded by Starlight's own decoders. */
+    static dev.starlight.core.image.DecodedImage decode(Path file) throws IOException {
+        return ImageCodecs.decode(Files.readAllBytes(file));
     }
 
     static BufferedImage rgb(int width, int height) {
