@@ -43,6 +43,33 @@ final class KafkaClients {
         return r;
     }
 
+    /**
+     * Reads {@code topic} from the beginning until a record for every wanted key arrived (or the time is up),
+     * ignoring records of other tests that share the broker. Keys are matched by {@code wanted}.
+     */
+    static List<ConsumerRecord<String, String>> readUntil(String topic, java.util.function.Predicate<String> wanted,
+                                                          int distinctKeys, Duration within) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, String>> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        long deadline = System.nanoTime() + within.toNanos();
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            c.subscribe(List.of(topic));
+            while (seen.size() < distinctKeys && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
+                    if (r.key() != null && wanted.test(r.key())) {
+                        out.add(r);
+                        seen.add(r.key());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** Reads {@code topic} from the beginning until {@code count} records arrived or the time is up. */
     static List<ConsumerRecord<String, String>> readResults(String topic, int count, Duration within) {
         Properties p = new Properties();

@@ -75,8 +75,8 @@ class ModelSwapUnderLoadTest {
         }
         load.get();
 
-        List<ConsumerRecord<String, String>> records = KafkaClients.readResults(Topics.DEFAULT.scanResults(),
-                REQUESTS, Duration.ofSeconds(90));
+        List<ConsumerRecord<String, String>> records = KafkaClients.readUntil(Topics.DEFAULT.scanResults(),
+                key -> key.startsWith("load-"), REQUESTS, Duration.ofSeconds(90));
         Map<String, ScanResult> byId = new HashMap<>();
         for (ConsumerRecord<String, String> r : records) {
             if (r.key().startsWith("load-")) {
@@ -98,7 +98,11 @@ class ModelSwapUnderLoadTest {
         }
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().when().get("/v1/models").then().statusCode(200).body("version", equalTo("3")));
+                given().when().get("/v1/models").then().statusCode(200).body("version", equalTo("3"))
+                        .body("rulesOnly", equalTo(false))
+                        .body("card.sha256", equalTo(ModelEnvelope.fromBytes(envelope("lsb-mean", "3",
+                                TestModels.lsbMean("lsb-mean", "3", 1f, -8f))).sha256()))
+                        .body("card.inputs", equalTo("lsb")));
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).containsPattern("starlight_model_swaps_total\\{outcome=\"refused\"[^}]*} 2\\.0");
         assertThat(metrics).containsPattern("starlight_model_swaps_total\\{outcome=\"loaded\"[^}]*} 3\\.0");

@@ -17,7 +17,9 @@ public class ModelResource {
         this.models = models;
     }
 
-    public record ModelInfo(String name, String version, boolean rulesOnly, String description) {
+    /** The serving model and its card (empty while the core rules decide alone). */
+    public record ModelInfo(String name, String version, boolean rulesOnly, String description,
+                            java.util.Map<String, String> card) {
     }
 
     @GET
@@ -26,6 +28,6 @@ public class ModelResource {
         boolean rulesOnly = models.rulesOnly();
         return new ModelInfo(models.name(), models.version(), rulesOnly, rulesOnly
                 ? "no trained model loaded: verdicts come from starlight-core's protocol extractors and rules"
-                : "ONNX model served by ONNX Runtime beside the core's extractors");
+                : "ONNX model served by ONNX Runtime beside the core's extractors", models.card());
     }
 }

@@ -5,6 +5,7 @@ import dev.starlight.core.scan.ScanOptions;
 import dev.starlight.core.scan.Scanner;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -60,9 +61,15 @@ public class ModelRegistry {
         return current.get().closeable == null;
     }
 
+    /** What is known of the serving model: checksum, creation time, provenance and metrics from its envelope. */
+    public Map<String, String> card() {
+        return current.get().card;
+    }
+
     /** Serves {@code next} from now on; the previous model closes once its in-flight scans finish. */
-    public void swap(String name, String version, List<Detector> detectors, AutoCloseable closeable) {
-        Served old = current.getAndSet(new Served(name, version, detectors, closeable));
+    public void swap(String name, String version, Map<String, String> card, List<Detector> detectors,
+                     AutoCloseable closeable) {
+        Served old = current.getAndSet(new Served(name, version, card, detectors, closeable));
         old.release();
     }
 
@@ -70,19 +77,22 @@ public class ModelRegistry {
     static final class Served {
         final String name;
         final String version;
+        final Map<String, String> card;
         final List<Detector> detectors;
         final AutoCloseable closeable;
         private final AtomicInteger refs = new AtomicInteger(1);
 
-        Served(String name, String version, List<Detector> detectors, AutoCloseable closeable) {
+        Served(String name, String version, Map<String, String> card, List<Detector> detectors,
+               AutoCloseable closeable) {
             this.name = name;
             this.version = version;
+            this.card = Map.copyOf(card);
             this.detectors = List.copyOf(detectors);
             this.closeable = closeable;
         }
 
         static Served rulesOnly() {
-            return new Served("core-rules", Scanner.RULES_VERSION, List.of(), null);
+            return new Served("core-rules", Scanner.RULES_VERSION, Map.of(), List.of(), null);
         }
 
         boolean retain() {

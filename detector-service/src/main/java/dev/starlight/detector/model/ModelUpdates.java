@@ -7,7 +7,10 @@ import dev.starlight.core.model.OnnxModel;
 import dev.starlight.detector.scan.ScanMetrics;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -45,7 +48,12 @@ public class ModelUpdates {
             LOG.warnf("model refused (%s): %s; still serving %s", e.code(), e.getMessage(), registry.version());
             return;
         }
-        registry.swap(envelope.name(), envelope.version(), List.of(new ModelDetector(model)), model);
+        Map<String, String> card = new TreeMap<>(envelope.metadata());
+        card.put("sha256", envelope.sha256());
+        card.put("createdAt", envelope.createdAt().toString());
+        card.put("loadedAt", Instant.now().toString());
+        card.put("inputs", String.join(",", model.info().inputs()));
+        registry.swap(envelope.name(), envelope.version(), card, List.of(new ModelDetector(model)), model);
         metrics.modelSwap("loaded");
         LOG.infof("now serving model %s %s (sha256 %s)", envelope.name(), envelope.version(), envelope.sha256());
     }
