@@ -43,7 +43,7 @@ public class ScanService {
                 result = restamp(cached, request, (System.nanoTime() - start) / 1_000_000);
                 metrics.cacheHit();
             } else {
-                result = lease.scanner(new ScanOptions(limits, extract)).scan(request);
+                result = lease.scanner(new ScanOptions(limits, extract)).scan(request, sha256);
                 cache.put(key, result);
             }
             metrics.scanned(result, path, System.nanoTime() - start);

@@ -1,6 +1,5 @@
 package dev.starlight.core.protocol;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -24,11 +23,6 @@ public record Extraction(Method method, BitOrder bitOrder, byte[] payload, boole
 
     public String base64() {
         return Base64.getEncoder().encodeToString(payload);
-    }
-
-    /** True when the payload equals {@code expected} byte for byte. */
-    public boolean payloadEquals(String expected) {
-        return java.util.Arrays.equals(payload, expected.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

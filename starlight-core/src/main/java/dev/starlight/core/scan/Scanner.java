@@ -52,9 +52,17 @@ public final class Scanner {
     }
 
     public ScanResult scan(ScanRequest request) {
+        return scan(request, null);
+    }
+
+    /**
+     * As {@link #scan(ScanRequest)}, for a caller that already hashed the bytes (the detector hashes them for its
+     * content cache first): {@code knownSha256} must be {@link #sha256} of the request's data, or null.
+     */
+    public ScanResult scan(ScanRequest request, String knownSha256) {
         long start = System.nanoTime();
         byte[] data = request.data() == null ? new byte[0] : request.data();
-        String sha256 = sha256(data);
+        String sha256 = knownSha256 != null ? knownSha256 : sha256(data);
         String requestId = request.requestId() != null ? request.requestId() : "sha256:" + sha256.substring(0, 16);
         String format = ImageFormat.sniff(data).map(ImageFormat::label).orElse(null);
         try {
