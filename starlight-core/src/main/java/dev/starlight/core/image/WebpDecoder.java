@@ -83,12 +83,23 @@ public final class WebpDecoder implements ImageDecoder {
         } else {
             frames.add(new FrameInfo(0, 0, 0, w, h, 0, false, false));
         }
-        BufferedImage img = readPixels(standalone(data, image, alph, w, h));
-        if (img.getWidth() != w || img.getHeight() != h) {
-            throw ImageDecodeException.malformed("WebP: reader returned " + img.getWidth() + "x" + img.getHeight()
-                    + ", header declares " + w + "x" + h);
+        int[][] planes;
+        if (lossless) {
+            // our own VP8L decoder: exact, and several times faster than the ImageIO path
+            Vp8lDecoder.Argb argb = Vp8lDecoder.decode(data, image.dataOffset(), image.size(), limits.maxPixels());
+            if (argb.width() != w || argb.height() != h) {
+                throw ImageDecodeException.malformed("WebP: VP8L stream is " + argb.width() + "x" + argb.height()
+                        + ", header declares " + w + "x" + h);
+            }
+            planes = planes(argb.pixels(), alpha);
+        } else {
+            BufferedImage img = readPixels(standalone(data, image, alph, w, h));
+            if (img.getWidth() != w || img.getHeight() != h) {
+                throw ImageDecodeException.malformed("WebP: reader returned " + img.getWidth() + "x" + img.getHeight()
+                        + ", header declares " + w + "x" + h);
+            }
+            planes = planes(img, alpha);
         }
-        int[][] planes = planes(img, alpha);
         byte[] trailer = Arrays.copyOfRange(data, ws.riffEnd, data.length);
         return new DecodedImage(ImageFormat.WEBP, w, h, 8, alpha ? ColorType.RGBA : ColorType.RGB, planes, null, null,
                 !lossless, metadata, frames, ws.riffEnd, trailer);
@@ -183,6 +194,20 @@ public final class WebpDecoder implements ImageDecoder {
 
     private static BufferedImage readPixels(byte[] file) {
         return ImageIoPixels.read(new WebPImageReaderSpi(), file, file.length, "WebP");
+    }
+
+    private static int[][] planes(int[] argb, boolean alpha) {
+        int[][] out = new int[alpha ? 4 : 3][argb.length];
+        for (int i = 0; i < argb.length; i++) {
+            int c = argb[i];
+            out[0][i] = (c >>> 16) & 0xFF;
+            out[1][i] = (c >>> 8) & 0xFF;
+            out[2][i] = c & 0xFF;
+            if (alpha) {
+                out[3][i] = c >>> 24;
+            }
+        }
+        return out;
     }
 
     /** R, G, B (and A) planes straight from the raster when it is plain sRGB, else through getRGB. */
