@@ -398,9 +398,9 @@ final class Vp8lDecoder {
         }
     }
 
-    /** A canonical prefix code: a 8-bit lookup table for short codes, a canonical walk for longer ones. */
+    /** A canonical prefix code: a 10-bit lookup table for short codes, a canonical walk for longer ones. */
     private static final class PrefixCode {
-        private static final int ROOT = 8;
+        private static final int ROOT = 10;
         private final int single;          // >= 0: the only symbol, read with zero bits
         private final int[] table;         // (symbol << 4) | length for codes up to ROOT bits, -1 otherwise
         private final int[] firstCode = new int[16];
