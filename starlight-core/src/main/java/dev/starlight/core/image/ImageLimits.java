@@ -18,6 +18,21 @@ public record ImageLimits(long maxBytes, long maxPixels, int maxDimension, int m
     /** 64 MiB files, 40 megapixels, 32768 per side. */
     public static final ImageLimits DEFAULT = new ImageLimits(64L << 20, 40_000_000L, 32_768, 1100, 16L << 20, 10_000);
 
+    /** Decoded sizes up to this are never treated as bombs, however well they compress (small flat images). */
+    public static final long BOMB_FREE_DECODED_BYTES = 16L << 20;
+
+    /**
+     * Refuses, before anything is allocated, an image whose decoded samples would exceed {@link #maxInflateRatio}
+     * times the compressed bytes that are to produce them (above {@link #BOMB_FREE_DECODED_BYTES}).
+     */
+    public void checkExpansion(String what, long pixels, int bytesPerPixel, long compressedBytes) {
+        long decoded = pixels * bytesPerPixel;
+        if (decoded > BOMB_FREE_DECODED_BYTES && decoded > compressedBytes * maxInflateRatio) {
+            throw new ImageDecodeException(dev.starlight.core.ErrorCode.DECOMPRESSION_BOMB, what + ": " + pixels
+                    + " pixels from " + compressedBytes + " compressed bytes (ratio limit " + maxInflateRatio + ")");
+        }
+    }
+
     public ImageLimits withMaxBytes(long bytes) {
         return new ImageLimits(bytes, maxPixels, maxDimension, maxInflateRatio, maxMetadataBytes, maxFrames);
     }

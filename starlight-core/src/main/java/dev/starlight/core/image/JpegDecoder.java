@@ -44,6 +44,8 @@ public final class JpegDecoder implements ImageDecoder {
             throw new ImageDecodeException(ErrorCode.TOO_LARGE, "JPEG: " + js.width + "x" + js.height + " = "
                     + pixels + " pixels exceeds the limit " + limits.maxPixels());
         }
+        // every 8x8 block costs at least one bit per component, so real JPEGs stay far below the ratio limit
+        limits.checkExpansion("JPEG", pixels, 3, js.imageEnd);
         List<MetadataSegment> metadata = metadata(data, js, limits);
         BufferedImage img = readPixels(data, js);
         if (img.getWidth() != js.width || img.getHeight() != js.height) {
