@@ -32,7 +32,7 @@ class QueueFullTest {
 
     @Test
     void requestsBeyondTheWorkQueueAreRefusedWith429() throws Exception {
-        byte[] big = TestImages.cover(ImageFormat.PNG, 1024, 4);
+        byte[] big = TestImages.cover(ImageFormat.PNG, 512, 4);
         ExecutorService pool = Executors.newFixedThreadPool(12);
         try {
             List<CompletableFuture<Integer>> calls = new ArrayList<>();

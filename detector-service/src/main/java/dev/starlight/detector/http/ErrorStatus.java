@@ -9,10 +9,12 @@ final class ErrorStatus {
     }
 
     static int of(ScanResult result) {
-        if (result.error() == null) {
-            return 200;
-        }
-        return switch (result.error().code()) {
+        return result.error() == null ? 200 : of(result.error().code());
+    }
+
+    /** The status for a stable error code (the {@code ErrorCode} name). */
+    static int of(String code) {
+        return switch (code) {
             case "UNSUPPORTED_FORMAT" -> 415;
             case "TOO_LARGE", "DECOMPRESSION_BOMB" -> 413;
             case "TIMEOUT" -> 503;

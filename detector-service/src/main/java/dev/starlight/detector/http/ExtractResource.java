@@ -65,13 +65,8 @@ public class ExtractResource {
             return Response.ok(new ExtractResponse(forced.map(Method::label).orElse("auto"),
                     found.stream().map(Found::of).toList())).build();
         } catch (StarlightException e) {
-            int status = switch (e.code()) {
-                case UNSUPPORTED_FORMAT -> 415;
-                case TOO_LARGE, DECOMPRESSION_BOMB -> 413;
-                case INTERNAL -> 500;
-                default -> 422;
-            };
-            return Response.status(status).entity(new ErrorBody(e.code().name(), e.getMessage())).build();
+            return Response.status(ErrorStatus.of(e.code().name()))
+                    .entity(new ErrorBody(e.code().name(), e.getMessage())).build();
         } finally {
             workers.releaseHttp();
         }

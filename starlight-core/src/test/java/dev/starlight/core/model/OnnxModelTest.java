@@ -144,16 +144,19 @@ class OnnxModelTest {
                 .hasMessage("model input bogus is not a known stream");
     }
 
-    @Test
-    void refusesAStreamWithTheWrongShape() {
-        byte[] onnx = new OnnxGraphWriter("small-tiles")
+    /** stego_prob = mean(lsb) over 32x32 tiles. */
+    private static OnnxGraphWriter smallTileModel() {
+        return new OnnxGraphWriter("small-tiles")
                 .input("lsb", -1, 3, 32, 32)
                 .constantLongs("column", -1, 1)
                 .node("ReduceMean", List.of("lsb"), "m4", ints("axes", 1, 2, 3), integer("keepdims", 1))
                 .node("Reshape", List.of("m4", "column"), "stego_prob")
-                .output("stego_prob", -1, 1)
-                .metadata("tile_size", "64")
-                .toBytes();
+                .output("stego_prob", -1, 1);
+    }
+
+    @Test
+    void refusesAStreamWithTheWrongShape() {
+        byte[] onnx = smallTileModel().metadata("tile_size", "64").toBytes();
         assertThatThrownBy(() -> OnnxModel.load(onnx))
                 .isInstanceOfSatisfying(StarlightException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED))
                 .hasMessage("model input lsb has shape [-1, 3, 32, 32], the stream is lsb[N, 3, 64, 64]");
@@ -161,13 +164,7 @@ class OnnxModelTest {
 
     @Test
     void takesTheTileSizeFromAStaticInputAndReadsStegoProb() {
-        byte[] onnx = new OnnxGraphWriter("small-tiles")
-                .input("lsb", -1, 3, 32, 32)
-                .constantLongs("column", -1, 1)
-                .node("ReduceMean", List.of("lsb"), "m4", ints("axes", 1, 2, 3), integer("keepdims", 1))
-                .node("Reshape", List.of("m4", "column"), "stego_prob")
-                .output("stego_prob", -1, 1)
-                .toBytes();
+        byte[] onnx = smallTileModel().toBytes();
         try (OnnxModel model = OnnxModel.load(onnx)) {
             assertThat(model.info().tileSize()).isEqualTo(32);
             // 64x32: two 32x32 tiles, LSB 0 on the left, 1 on the right; the probability is the mean LSB itself
