@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import dev.starlight.core.analysis.FusionModel;
 import dev.starlight.core.image.ImageFormat;
 import dev.starlight.core.protocol.Method;
 import dev.starlight.core.scan.ScanResult;
@@ -106,7 +107,7 @@ class HttpScanTest {
     @Test
     void modelsEndpointSaysTheCoreRulesDecideWhenNoModelIsLoaded() {
         given().when().get("/v1/models").then().statusCode(200)
-                .body("rulesOnly", equalTo(true)).body("version", equalTo(Scanner.RULES_VERSION));
+                .body("rulesOnly", equalTo(true)).body("version", equalTo(Scanner.defaultVersion(FusionModel.shipped())));
     }
 
     @Test

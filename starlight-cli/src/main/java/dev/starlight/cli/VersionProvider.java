@@ -10,6 +10,12 @@ final class VersionProvider implements CommandLine.IVersionProvider {
 
     @Override
     public String[] getVersion() {
+        return new String[] {"starlight " + version(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+    }
+
+    /** The project version, or {@code unknown} when the build did not filter it in. */
+    static String version() {
         Properties props = new Properties();
         try (InputStream in = VersionProvider.class.getResourceAsStream("/starlight-cli.properties")) {
             if (in != null) {
@@ -18,7 +24,6 @@ final class VersionProvider implements CommandLine.IVersionProvider {
         } catch (IOException e) {
             // fall through to "unknown"
         }
-        return new String[] {"starlight " + props.getProperty("version", "unknown"),
-                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        return props.getProperty("version", "unknown");
     }
 }

@@ -1,6 +1,7 @@
 package dev.starlight.detector.model;
 
 import dev.starlight.core.analysis.Detector;
+import dev.starlight.core.analysis.FusionModel;
 import dev.starlight.core.scan.ScanOptions;
 import dev.starlight.core.scan.Scanner;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The serving model, swapped atomically. Each scan holds a {@link Lease} on the model it started with, so a
  * swap never pulls a session from under a running scan: the old model is closed when its last lease is
- * released. Until a model is loaded, the core's rules decide alone ({@link Scanner#RULES_VERSION}).
+ * released. Until a model is loaded, the core's rules decide alone ({@link Scanner#defaultVersion}).
  */
 @ApplicationScoped
 public class ModelRegistry {
@@ -92,7 +93,7 @@ public class ModelRegistry {
         }
 
         static Served rulesOnly() {
-            return new Served("core-rules", Scanner.RULES_VERSION, Map.of(), List.of(), null);
+            return new Served("core-rules", Scanner.defaultVersion(FusionModel.shipped()), Map.of(), List.of(), null);
         }
 
         boolean retain() {

@@ -20,9 +20,32 @@ import java.util.Optional;
 public record Sidecar(Embedding embedding, @JsonProperty("clean_file") String cleanFile) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"category", "technique", "ai42", "bit_order"})
+    /**
+     * The reference format's four fields, plus two of ours that generated evaluation sets add (left out when
+     * null, so protocol sidecars stay identical to the reference's): the true payload rate of random-position
+     * LSB stego in bits per sample, and the SHA-256 of the embedded message, which lets the evaluator check that
+     * an extraction is exact.
+     */
+    @JsonPropertyOrder({"category", "technique", "ai42", "bit_order", "payload_rate", "message_sha256"})
     public record Embedding(String category, String technique, boolean ai42,
-                            @JsonProperty("bit_order") String bitOrder) {
+                            @JsonProperty("bit_order") String bitOrder,
+                            @JsonProperty("payload_rate") Double payloadRate,
+                            @JsonProperty("message_sha256") String messageSha256) {
+
+        public Embedding(String category, String technique, boolean ai42, String bitOrder) {
+            this(category, technique, ai42, bitOrder, null, null);
+        }
+    }
+
+    /** This sidecar with the message's SHA-256 recorded. */
+    public Sidecar withMessageSha256(String sha256) {
+        return new Sidecar(new Embedding(embedding.category(), embedding.technique(), embedding.ai42(),
+                embedding.bitOrder(), embedding.payloadRate(), sha256), cleanFile);
+    }
+
+    /** The sidecar of random-position LSB stego (a technique outside the protocol) at a known rate. */
+    public static Sidecar ofRandomLsb(String technique, double rate, String cleanFile) {
+        return new Sidecar(new Embedding("pixel", technique, false, null, rate, null), cleanFile);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

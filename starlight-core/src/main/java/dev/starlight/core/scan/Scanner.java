@@ -3,6 +3,8 @@ package dev.starlight.core.scan;
 import dev.starlight.core.ErrorCode;
 import dev.starlight.core.StarlightException;
 import dev.starlight.core.analysis.Detector;
+import dev.starlight.core.analysis.FusionModel;
+import dev.starlight.core.analysis.StatisticalDetectors;
 import dev.starlight.core.image.DecodedImage;
 import dev.starlight.core.image.ImageCodecs;
 import dev.starlight.core.image.ImageFormat;
@@ -26,25 +28,41 @@ public final class Scanner {
     private final ScanOptions options;
     private final List<Detector> detectors;
     private final VerdictRules rules;
+    private final FusionModel fusion;
     private final String modelVersion;
 
+    /** The core's statistics, fused by the shipped fit, and no model. */
     public Scanner() {
         this(ScanOptions.DEFAULT, List.of());
     }
 
-    public Scanner(ScanOptions options, List<Detector> detectors) {
-        this(options, detectors, RULES_VERSION);
+    public Scanner(ScanOptions options, List<Detector> models) {
+        this(options, models, defaultVersion(FusionModel.shipped()));
     }
 
     /**
-     * @param modelVersion reported in every result: the serving model's version, or {@link #RULES_VERSION}
+     * @param models       detectors added to the core's statistics (served ONNX models)
+     * @param modelVersion reported in every result: the serving model's version, or {@link #defaultVersion}
      *                     when the core's own rules decide alone
      */
-    public Scanner(ScanOptions options, List<Detector> detectors, String modelVersion) {
+    public Scanner(ScanOptions options, List<Detector> models, String modelVersion) {
+        this(options, models, modelVersion, FusionModel.shipped());
+    }
+
+    /** @param fusion the fit that fuses the statistics, or null to decide on messages and models alone */
+    public Scanner(ScanOptions options, List<Detector> models, String modelVersion, FusionModel fusion) {
         this.options = options;
-        this.detectors = List.copyOf(detectors);
+        List<Detector> all = new ArrayList<>(StatisticalDetectors.all());
+        all.addAll(models);
+        this.detectors = List.copyOf(all);
         this.rules = new VerdictRules();
+        this.fusion = fusion;
         this.modelVersion = modelVersion;
+    }
+
+    /** The rules' version with the fusion fit's, e.g. {@code core-rules-2+fusion-20261124}. */
+    public static String defaultVersion(FusionModel fusion) {
+        return fusion == null ? RULES_VERSION : RULES_VERSION + "+" + fusion.version();
     }
 
     public ScanResult scan(byte[] data) {
@@ -75,7 +93,13 @@ public final class Scanner {
             for (Detector d : detectors) {
                 evidence.addAll(d.analyse(image, data));
             }
-            VerdictRules.Decision decision = rules.decide(extractions, evidence);
+            FusionModel.Fused fused = null;
+            if (fusion != null) {
+                fused = fusion.fuse(format, evidence);
+                evidence.add(new Evidence("fusion", fused.probability(), "group " + fused.group()
+                        + (fused.strongestFeature() == null ? "" : ", strongest " + fused.strongestFeature())));
+            }
+            VerdictRules.Decision decision = rules.decide(extractions, evidence, fused);
             return new ScanResult(requestId, sha256, request.source(), format, image.width(), image.height(),
                     decision.verdict(), decision.probability(), decision.method(), decision.bitOrder(),
                     options.extract() ? decision.payload() : null, evidence, modelVersion,

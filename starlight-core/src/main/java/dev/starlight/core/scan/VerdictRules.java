@@ -1,19 +1,25 @@
 package dev.starlight.core.scan;
 
+import dev.starlight.core.analysis.FusionModel;
 import dev.starlight.core.model.ModelDetector;
 import dev.starlight.core.protocol.Extraction;
 import dev.starlight.core.protocol.Protocol;
 import java.util.List;
 
 /**
- * Turns evidence into a verdict. A recovered protocol message decides first (stego, with its method, bit order
- * and payload). Otherwise a served ONNX model decides at {@link #MODEL_THRESHOLD} (method {@code other}: the
- * model found something the extractors could not read). Without a model the image is clean, with the strongest
- * evidence as its stego probability. Statistical fusion with calibrated thresholds is a later refinement.
+ * Turns evidence into a verdict, in this order:
+ * <ol>
+ *   <li>a recovered protocol message decides (stego, with its method, bit order and payload);</li>
+ *   <li>otherwise the image is stego when the statistical fusion or a served ONNX model says so (each at its own
+ *       operating point, mapped to 0.5), with the stronger one's probability; the fusion names the method from its
+ *       strongest feature, a model alone reports {@code other};</li>
+ *   <li>otherwise it is clean, with the higher of the two probabilities (below 0.5).</li>
+ * </ol>
+ * Without a fusion fit and without a model, an image with no message is clean.
  */
 final class VerdictRules {
-    /** Reported as {@code modelVersion} while no trained model decides. */
-    static final String VERSION = "core-rules-1";
+    /** Reported as {@code modelVersion} while no trained model decides (followed by the fusion fit's version). */
+    static final String VERSION = "core-rules-2";
 
     /** A model probability at or above this is a stego verdict. */
     static final double MODEL_THRESHOLD = 0.5;
@@ -21,25 +27,32 @@ final class VerdictRules {
     record Decision(Verdict verdict, double probability, String method, String bitOrder, Payload payload) {
     }
 
-    Decision decide(List<Extraction> extractions, List<Evidence> evidence) {
+    Decision decide(List<Extraction> extractions, List<Evidence> evidence, FusionModel.Fused fused) {
         if (!extractions.isEmpty() && extractions.get(0).confidence() >= Protocol.MESSAGE_THRESHOLD) {
             Extraction top = extractions.get(0);
             return new Decision(Verdict.STEGO, top.confidence(), top.method().label(),
                     top.bitOrder() == null ? null : top.bitOrder().label(), Payload.of(top));
         }
+        Double model = modelScore(evidence);
+        double fusedP = fused == null ? 0.0 : fused.probability();
+        boolean modelSays = model != null && model >= MODEL_THRESHOLD;
+        boolean fusionSays = fused != null && fused.stego();
+        if (fusionSays && (!modelSays || fusedP >= model)) {
+            return new Decision(Verdict.STEGO, Math.max(fusedP, MODEL_THRESHOLD), fused.method(), null, null);
+        }
+        if (modelSays) {
+            return new Decision(Verdict.STEGO, model, "other", null, null);
+        }
+        double p = Math.max(fusedP, model == null ? 0.0 : model);
+        return new Decision(Verdict.CLEAN, Math.min(p, MODEL_THRESHOLD - 0.001), null, null, null);
+    }
+
+    private static Double modelScore(List<Evidence> evidence) {
         for (Evidence e : evidence) {
             if (e.detector().startsWith(ModelDetector.PREFIX) && e.score() != null) {
-                return e.score() >= MODEL_THRESHOLD
-                        ? new Decision(Verdict.STEGO, e.score(), "other", null, null)
-                        : new Decision(Verdict.CLEAN, e.score(), null, null, null);
+                return e.score();
             }
         }
-        double strongest = 0.0;
-        for (Evidence e : evidence) {
-            if (e.score() != null) {
-                strongest = Math.max(strongest, e.score());
-            }
-        }
-        return new Decision(Verdict.CLEAN, Math.min(strongest, Protocol.MESSAGE_THRESHOLD - 0.01), null, null, null);
+        return null;
     }
 }

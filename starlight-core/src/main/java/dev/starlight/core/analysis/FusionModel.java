@@ -1,0 +1,136 @@
+package dev.starlight.core.analysis;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.starlight.core.scan.Evidence;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fuses evidence into one stego probability and a method: a logistic regression per {@link FusionGroup} over
+ * {@link FusionFeatures}, trained by {@link FusionTrainer} on labelled data, with an operating threshold chosen on
+ * clean images for a false-positive budget. The reported probability is the regression's, re-mapped piecewise
+ * linearly so that the operating threshold sits at 0.5 (ranking kept): a result is stego exactly when its
+ * probability is at least 0.5, as for every other rule.
+ *
+ * @param version    names this fit in {@code modelVersion}
+ * @param provenance how it was made: the command, data checksum, seed, code version, figures on its data
+ * @param groups     one fitted model per group label
+ */
+@JsonPropertyOrder({"version", "provenance", "groups"})
+public record FusionModel(String version, Map<String, String> provenance, Map<String, GroupModel> groups) {
+    /** Where the shipped fit lives on the class path. */
+    public static final String RESOURCE = "/dev/starlight/core/analysis/fusion-model.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /**
+     * @param features  feature names, in weight order
+     * @param mean      standardisation: subtracted from each feature
+     * @param scale     standardisation: divides each feature
+     * @param weights   regression weights on standardised features
+     * @param bias      intercept
+     * @param threshold raw probability at and above which an image is stego
+     * @param targetFpr the false-positive budget the threshold was chosen for
+     */
+    @JsonPropertyOrder({"features", "mean", "scale", "weights", "bias", "threshold", "targetFpr"})
+    public record GroupModel(List<String> features, double[] mean, double[] scale, double[] weights, double bias,
+                             double threshold, double targetFpr) {
+
+        public double rawProbability(Map<String, Double> values) {
+            return sigmoid(logit(values));
+        }
+
+        double logit(Map<String, Double> values) {
+            double z = bias;
+            for (int i = 0; i < features.size(); i++) {
+                z += weights[i] * standardised(i, values);
+            }
+            return z;
+        }
+
+        double standardised(int i, Map<String, Double> values) {
+            return (values.getOrDefault(features.get(i), 0.0) - mean[i]) / scale[i];
+        }
+
+        /** The feature that pushed the logit up the most, or null when none did. */
+        String strongest(Map<String, Double> values) {
+            String best = null;
+            double most = 0;
+            for (int i = 0; i < features.size(); i++) {
+                double c = weights[i] * standardised(i, values);
+                if (c > most) {
+                    most = c;
+                    best = features.get(i);
+                }
+            }
+            return best;
+        }
+    }
+
+    /** The fused outcome for one image. */
+    public record Fused(double probability, boolean stego, String method, String strongestFeature, String group) {
+    }
+
+    public Fused fuse(String format, List<Evidence> evidence) {
+        Map<String, Double> values = FusionFeatures.of(evidence);
+        FusionGroup group = FusionGroup.of(format, values);
+        GroupModel model = groups.get(group.label());
+        if (model == null) {
+            return new Fused(0.0, false, null, null, group.label());
+        }
+        double raw = model.rawProbability(values);
+        double p = remap(raw, model.threshold());
+        String strongest = model.strongest(values);
+        boolean stego = raw >= model.threshold();
+        return new Fused(p, stego, stego && strongest != null ? FusionFeatures.methodOf(strongest) : null,
+                strongest, group.label());
+    }
+
+    /** Piecewise linear, monotone, threshold → 0.5. */
+    static double remap(double raw, double threshold) {
+        if (threshold <= 0 || threshold >= 1) {
+            return raw;
+        }
+        return raw < threshold ? 0.5 * raw / threshold : 0.5 + 0.5 * (raw - threshold) / (1 - threshold);
+    }
+
+    static double sigmoid(double z) {
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static FusionModel fromJson(InputStream in) throws IOException {
+        return JSON.readValue(in, FusionModel.class);
+    }
+
+    /** The fit shipped with the core, or null when the class path has none. */
+    public static FusionModel shipped() {
+        return Shipped.MODEL;
+    }
+
+    private static final class Shipped {
+        static final FusionModel MODEL = load();
+
+        private static FusionModel load() {
+            try (InputStream in = FusionModel.class.getResourceAsStream(RESOURCE)) {
+                return in == null ? null : fromJson(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the shipped fusion model does not parse", e);
+            }
+        }
+    }
+}
