@@ -84,7 +84,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         String version = versionName != null ? versionName
                 : "fusion-" + LocalDate.now(ZoneOffset.UTC).toString().replace("-", "");
         Map<String, String> provenance = new LinkedHashMap<>();
-        provenance.put("command", "starlight calibrate " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        provenance.put("command", "starlight " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         provenance.put("data", images.size() + " images (" + images.stream().filter(LabelledImage::stego).count()
                 + " stego), " + examples.size() + " scanned without error");
         provenance.put("dataSha256", DataChecksum.of(images.stream().map(LabelledImage::file).toList()));
