@@ -10,6 +10,10 @@ public final class StatisticalDetectors {
 
     public static List<Detector> all() {
         return List.of(
+                new TrailerDetector(),
+                new MetadataTextDetector(),
+                new PaletteOrderDetector(),
+                new UnusedPaletteDetector()
         );
     }
 }

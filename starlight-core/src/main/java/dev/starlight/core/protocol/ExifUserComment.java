@@ -16,7 +16,7 @@ import java.util.Optional;
  * big-endian {@code MM\0*}, IFD0 with one entry (ExifIFD pointer 0x8769), the Exif IFD with one entry
  * (UserComment, UNDEFINED), then the value: an 8-byte charset prefix and the message.
  */
-final class ExifUserComment {
+public final class ExifUserComment {
     static final byte[] ASCII_PREFIX = "ASCII\0\0\0".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] UNICODE_PREFIX = "UNICODE\0".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] JIS_PREFIX = "JIS\0\0\0\0\0".getBytes(StandardCharsets.US_ASCII);
@@ -72,14 +72,14 @@ final class ExifUserComment {
     }
 
     /** A decoded UserComment: the charset named by its prefix and the message bytes after it. */
-    record Comment(String charset, byte[] message) {
+    public record Comment(String charset, byte[] message) {
     }
 
     /**
      * Splits the 8-byte charset prefix from the message. Trailing NULs are dropped (the EXIF spec asks for one;
      * the reference generator writes none). Unicode comments are returned as UTF-8.
      */
-    static Comment decode(byte[] value, boolean bigEndian) {
+    public static Comment decode(byte[] value, boolean bigEndian) {
         if (startsWith(value, ASCII_PREFIX)) {
             return new Comment("ASCII", stripTrailingNuls(Arrays.copyOfRange(value, 8, value.length)));
         }
@@ -101,7 +101,7 @@ final class ExifUserComment {
     }
 
     /** True for comments that cameras and editors leave: empty, NULs or spaces only. */
-    static boolean isBlank(byte[] message) {
+    public static boolean isBlank(byte[] message) {
         for (byte b : message) {
             if (b != 0 && b != ' ') {
                 return false;

@@ -10,7 +10,7 @@ package dev.starlight.core.protocol;
  * bytes followed by the 0x00 terminator occur with probability about 0.37^n / 256; at the minimum of 8 bytes that
  * is ~1e-6 per carrier and bit order.
  */
-final class MessageScore {
+public final class MessageScore {
     /** Shortest unmarked text accepted as a message. */
     static final int MIN_TEXT_BYTES = 8;
 
@@ -18,7 +18,7 @@ final class MessageScore {
     }
 
     /** 0..1 plausibility of {@code bytes} being a text message. */
-    static double text(byte[] bytes) {
+    public static double text(byte[] bytes) {
         if (bytes.length < MIN_TEXT_BYTES) {
             return 0.0;
         }
