@@ -31,7 +31,8 @@ public record EvalReport(String scanner, int images, double seconds, double imag
      * @param tprAt1            detection rate at a threshold letting 1% of those clean images through
      * @param tprAt5            the same at 5%
      * @param rateError         mean |estimated − true payload rate| where the rate is known, else NaN
-     * @param methodCorrect     fraction whose reported method is the labelled one (NaN for non-protocol groups)
+     * @param methodCorrect     of the detected images, the fraction reported with the expected method
+     *                          ({@link ExpectedMethod}; NaN when none was detected or no method is expected)
      * @param bitOrderCorrect   fraction whose reported bit order is the labelled one (NaN without a bit order)
      * @param exactExtractions  recovered messages identical to the embedded one, where its SHA-256 is known
      * @param knownMessages     images whose message SHA-256 is known

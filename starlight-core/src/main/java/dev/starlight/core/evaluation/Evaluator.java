@@ -143,9 +143,11 @@ public final class Evaluator {
         if (known > 0) {
             rateError = sum / known;
         }
+        List<ScoredImage> detectedWithExpectation = list.stream().filter(ScoredImage::flagged)
+                .filter(s -> ExpectedMethod.of(s.image().method(), s.format()).isPresent()).toList();
+        double methodCorrect = fraction(detectedWithExpectation,
+                s -> ExpectedMethod.of(s.image().method(), s.format()).get().equals(s.method()));
         boolean protocol = Method.parse(list.get(0).image().method()).isPresent();
-        double methodCorrect = protocol ? fraction(list, s -> Method.parse(s.image().method())
-                .map(m -> m.label().equals(s.method())).orElse(false)) : Double.NaN;
         List<ScoredImage> ordered = list.stream().filter(s -> s.image().bitOrder() != null).toList();
         double bitOrderCorrect = protocol && !ordered.isEmpty()
                 ? fraction(ordered, s -> s.image().bitOrder().equals(s.bitOrder())) : Double.NaN;
