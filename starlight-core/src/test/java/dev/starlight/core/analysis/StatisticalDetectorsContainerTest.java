@@ -1,0 +1,46 @@
+package dev.starlight.core.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.starlight.core.SyntheticImages;
+import dev.starlight.core.image.DecodedImage;
+import dev.starlight.core.image.ImageFormat;
+import dev.starlight.core.scan.Evidence;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StatisticalDetectorsContainerTest {
+
+    @Test
+    void containerDetectorsAreListedAndEachAnswersForEveryImage() {
+        List<String> names = StatisticalDetectors.all().stream().map(Detector::name).toList();
+        assertThat(names).contains("trailer", "meta", "palette.order", "palette.unused");
+        DecodedImage jpeg = SyntheticImages.rgb(ImageFormat.JPEG, 16, 16, false, 8, 1);
+        for (Detector d : StatisticalDetectors.all()) {
+            if (List.of("trailer", "meta", "palette.order", "palette.unused").contains(d.name())) {
+                List<Evidence> evidence = d.analyse(jpeg, new byte[0]);
+                assertThat(evidence).hasSize(1);
+                assertThat(evidence.get(0).detector()).isEqualTo(d.name());
+            }
+        }
+    }
+
+    @Test
+    void allFourTogetherTakeWellUnderAMillisecondOnA256Palette() {
+        DecodedImage gif = ContainerFixtures.roundTrip(SyntheticImages.indexed(ImageFormat.GIF, 256, 256, 256, 5));
+        List<Detector> four = List.of(new TrailerDetector(), new MetadataTextDetector(), new PaletteOrderDetector(),
+                new UnusedPaletteDetector());
+        long best = Long.MAX_VALUE;
+        for (int round = 0; round < 5; round++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 200; i++) {
+                for (Detector d : four) {
+                    d.analyse(gif, new byte[0]);
+                }
+            }
+            best = Math.min(best, (System.nanoTime() - t0) / 200);
+        }
+        // generous bound against slow CI machines; measured ~0.2 ms
+        assertThat(best).isLessThan(5_000_000L);
+    }
+}
