@@ -10,6 +10,13 @@ public final class StatisticalDetectors {
 
     public static List<Detector> all() {
         return List.of(
+                new ChiSquareAttack(),
+                new SequentialChiSquareAttack(),
+                new SamplePairsAnalysis(),
+                new RsAnalysis(),
+                new WeightedStego(),
+                new SequentialWeightedStego(),
+                new LsbMatching()
         );
     }
 }
