@@ -14,6 +14,8 @@ import java.util.Locale;
 abstract class PlaneDetector implements Detector {
     /** Fewest samples a plane needs before any of the statistics means something. */
     static final int MIN_SAMPLES = 64;
+    /** Samples per row block of the block-wise rate estimates (see {@link #blockStart}). */
+    static final int BLOCK_SAMPLES = 4096;
 
     private final String family;
 
@@ -80,6 +82,23 @@ abstract class PlaneDetector implements Detector {
         }
         double rate = clamp01(estimate);
         return new Evidence(id, clamp01(rate / 0.2), String.format(Locale.ROOT, "estimated rate %.3f", rate), rate);
+    }
+
+    /**
+     * Row blocks of about {@link #BLOCK_SAMPLES} samples that the rate estimators run on separately and then
+     * average by sample count. The estimators are exact for a rate that is uniform over the samples they see,
+     * but not linear in it: a sequential payload (every sample of a prefix carries a bit, none after it) read as
+     * one block is underestimated. Row blocks in embedding order are each uniform but the one where the payload
+     * ends, so the block-wise sum is right for random and sequential embedding alike.
+     */
+    static int blockCount(int w, int h) {
+        int rows = Math.max(1, (BLOCK_SAMPLES + w - 1) / w);
+        return Math.max(1, Math.round(h / (float) rows));
+    }
+
+    /** First row of block b of n over h rows. */
+    static int blockStart(int b, int n, int h) {
+        return (int) ((long) b * h / n);
     }
 
     static double clamp01(double v) {
