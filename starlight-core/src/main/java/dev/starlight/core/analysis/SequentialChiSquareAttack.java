@@ -53,12 +53,14 @@ public final class SequentialChiSquareAttack extends PlaneDetector {
         int step = Math.max(PlaneDetector.MIN_SAMPLES, s.length / 512);
         double best = -1;
         long bestEnd = 0;
+        int[] rest = new int[suffix.length];
         int i = 0;
         while (true) {
             double chi = imbalance(suffix);
             if (chi > best) {
                 best = chi;
                 bestEnd = i;
+                System.arraycopy(suffix, 0, rest, 0, suffix.length);
             }
             if (i >= s.length) {
                 break;
@@ -67,10 +69,6 @@ public final class SequentialChiSquareAttack extends PlaneDetector {
             for (; i < next; i++) {
                 suffix[s[i]]--;
             }
-        }
-        int[] rest = new int[suffix.length];
-        for (long j = bestEnd; j < s.length; j++) {
-            rest[s[(int) j]]++;
         }
         return new double[] {bestEnd, ChiSquare.pValue(rest)};
     }
