@@ -1,0 +1,122 @@
+package dev.starlight.core.analysis;
+
+import dev.starlight.core.image.DecodedImage;
+import dev.starlight.core.scan.Evidence;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Shared frame of the LSB statistics: runs one statistic on every plane {@link AnalysisPlanes#of} gives and names
+ * each result {@code <family>.<plane>}. Says why it did not run (lossy or 16-bit image, tiny or constant plane)
+ * instead of returning nothing, and turns any failure of a statistic into not-run evidence: it never throws.
+ */
+abstract class PlaneDetector implements Detector {
+    /** Fewest samples a plane needs before any of the statistics means something. */
+    static final int MIN_SAMPLES = 64;
+    /** Samples per row block of the block-wise rate estimates (see {@link #blockStart}). */
+    static final int BLOCK_SAMPLES = 4096;
+
+    private final String family;
+
+    PlaneDetector(String family) {
+        this.family = family;
+    }
+
+    @Override
+    public final String name() {
+        return family;
+    }
+
+    @Override
+    public final List<Evidence> analyse(DecodedImage image, byte[] file) {
+        try {
+            if (image == null) {
+                return List.of(Evidence.notRun(family, "no image"));
+            }
+            String why = AnalysisPlanes.whyNone(image);
+            if (why != null) {
+                return List.of(Evidence.notRun(family, why));
+            }
+            List<AnalysisPlane> planes = AnalysisPlanes.of(image);
+            if (planes.isEmpty()) {
+                return List.of(Evidence.notRun(family, "no sample planes"));
+            }
+            List<Evidence> out = new ArrayList<>(planes.size());
+            for (AnalysisPlane plane : planes) {
+                out.add(onPlane(plane));
+            }
+            return out;
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of(Evidence.notRun(family, "failed: " + e.getClass().getSimpleName()));
+        }
+    }
+
+    private Evidence onPlane(AnalysisPlane plane) {
+        String id = family + "." + plane.name();
+        int w = plane.width();
+        int h = plane.height();
+        if (plane.samples() == null || (long) w * h != plane.samples().length) {
+            return Evidence.notRun(id, "plane size does not match its dimensions");
+        }
+        if (plane.size() < MIN_SAMPLES || w < 4 || h < 3) {
+            return Evidence.notRun(id, "plane too small (" + w + "x" + h + ")");
+        }
+        if (!AnalysisPlanes.varies(plane.samples())) {
+            return Evidence.notRun(id, "constant plane");
+        }
+        try {
+            return analysePlane(id, plane);
+        } catch (RuntimeException e) {
+            return Evidence.notRun(id, "failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** The statistic on one plane that is big enough and not constant. */
+    abstract Evidence analysePlane(String id, AnalysisPlane plane);
+
+    /** Evidence for a payload-rate estimate: rate clamped to 0..1, score = rate / 0.2 clamped to 0..1. */
+    static Evidence rateEvidence(String id, double estimate) {
+        if (Double.isNaN(estimate)) {
+            return Evidence.notRun(id, "degenerate statistics (no usable sample groups)");
+        }
+        double rate = clamp01(estimate);
+        return new Evidence(id, clamp01(rate / 0.2), String.format(Locale.ROOT, "estimated rate %.3f", rate), rate);
+    }
+
+    /**
+     * Row blocks of about {@link #BLOCK_SAMPLES} samples that the rate estimators run on separately and then
+     * average by sample count. The estimators are exact for a rate that is uniform over the samples they see,
+     * but not linear in it: a sequential payload (every sample of a prefix carries a bit, none after it) read as
+     * one block is underestimated. Row blocks in embedding order are each uniform but the one where the payload
+     * ends, so the block-wise sum is right for random and sequential embedding alike.
+     */
+    static int blockCount(int w, int h) {
+        int rows = Math.max(1, (BLOCK_SAMPLES + w - 1) / w);
+        return Math.max(1, Math.round(h / (float) rows));
+    }
+
+    /** First row of block b of n over h rows. */
+    static int blockStart(int b, int n, int h) {
+        return (int) ((long) b * h / n);
+    }
+
+    static double clamp01(double v) {
+        return v < 0 ? 0 : v > 1 ? 1 : v;
+    }
+
+    /** The smaller-magnitude real root of a x^2 + b x + c, or NaN when there is none. */
+    static double smallerRoot(double a, double b, double c) {
+        if (Math.abs(a) < 1e-12) {
+            return Math.abs(b) < 1e-12 ? Double.NaN : -c / b;
+        }
+        double d = b * b - 4 * a * c;
+        if (d < 0) {
+            return -b / (2 * a);
+        }
+        double s = Math.sqrt(d);
+        double r1 = (-b + s) / (2 * a);
+        double r2 = (-b - s) / (2 * a);
+        return Math.abs(r1) <= Math.abs(r2) ? r1 : r2;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.starlight.core.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.starlight.core.image.DecodedImage;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WeightedStegoTest {
+    private final Detector ws = new WeightedStego();
+
+    @Test
+    void sequentialReplacementRateIsEstimatedWithinTwoHundredthsOnCorpusCovers() {
+        List<DecodedImage> covers = LsbStego.corpusCovers();
+        for (double rate : new double[] {0.1, 0.2, 0.4}) {
+            double sum = 0;
+            for (int i = 0; i < covers.size(); i++) {
+                long seed = i;
+                sum += DetectorChecks.mean(ws, LsbStego.map(covers.get(i), s -> LsbStego.sequential(s, rate, seed)));
+            }
+            // measured mean over 10 covers: 0.097, 0.203, 0.385
+            assertThat(sum / covers.size()).as("rate %s", rate).isCloseTo(rate, within(0.02));
+        }
+    }
+
+    @Test
+    void randomReplacementRateIsEstimatedOnCorpusCovers() {
+        List<DecodedImage> covers = LsbStego.corpusCovers();
+        for (double rate : new double[] {0.1, 0.2, 0.4}) {
+            double sum = 0;
+            for (int i = 0; i < covers.size(); i++) {
+                long seed = i;
+                sum += DetectorChecks.mean(ws, LsbStego.map(covers.get(i), s -> LsbStego.random(s, rate, seed)));
+            }
+            // measured: 0.113, 0.216, 0.403
+            assertThat(sum / covers.size()).as("rate %s", rate).isCloseTo(rate, within(0.03));
+        }
+    }
+
+    @Test
+    void cleanCorpusCoversGiveEstimatesNearZero() {
+        double sum = 0;
+        List<DecodedImage> covers = LsbStego.corpusCovers();
+        for (DecodedImage cover : covers) {
+            double e = DetectorChecks.mean(ws, cover);
+            assertThat(e).isLessThan(0.1); // largest measured 0.066
+            sum += e;
+        }
+        assertThat(sum / covers.size()).isLessThan(0.03); // measured 0.017
+    }
+
+    @Test
+    void syntheticCoverIsCleanAndItsPayloadsAreMeasured() {
+        DecodedImage cover = LsbStego.syntheticCover(7);
+        assertThat(DetectorChecks.mean(ws, cover)).isLessThan(0.04);
+        assertThat(DetectorChecks.mean(ws, LsbStego.map(cover, s -> LsbStego.random(s, 0.2, 3))))
+                .isCloseTo(0.2, within(0.03));
+        assertThat(DetectorChecks.mean(ws, LsbStego.map(cover, s -> LsbStego.sequential(s, 0.2, 3))))
+                .isCloseTo(0.2, within(0.04));
+    }
+
+    @Test
+    void paletteIndexPlaneIsAnalysed() {
+        DecodedImage indexed = LsbStego.greyPaletteImage(LsbStego.syntheticCover(11));
+        assertThat(DetectorChecks.onIndexPlane(ws, indexed).estimate()).isLessThan(0.05);
+        DecodedImage stego = LsbStego.map(indexed, s -> LsbStego.sequential(s, 0.2, 5));
+        assertThat(DetectorChecks.onIndexPlane(ws, stego).estimate()).isCloseTo(0.2, within(0.04));
+    }
+
+    @Test
+    void lossyTinyAndConstantImagesGiveNotRunEvidence() {
+        DetectorChecks.notRunOnLossyTinyAndConstant(ws);
+    }
+}
