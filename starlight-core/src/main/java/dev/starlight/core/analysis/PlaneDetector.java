@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Shared frame of the LSB statistics: runs one statistic on every plane {@link AnalysisPlanes#of} gives and names
- * each result {@code <family>.<plane>}. Says why it did not run (lossy or 16-bit image, tiny or constant plane)
+ * Shared frame of the LSB statistics: runs a statistic on every plane {@link AnalysisPlanes#of} gives and names
+ * each result {@code <family>.<plane>} (a detector that computes two families in one pass, like
+ * {@link WeightedStego}, gives one result per family and plane). Says why it did not run (lossy or 16-bit image, tiny or constant plane)
  * instead of returning nothing, and turns any failure of a statistic into not-run evidence: it never throws.
  */
 abstract class PlaneDetector implements Detector {
@@ -18,9 +19,12 @@ abstract class PlaneDetector implements Detector {
     static final int BLOCK_SAMPLES = 4096;
 
     private final String family;
+    private final List<String> families;
 
-    PlaneDetector(String family) {
-        this.family = family;
+    /** @param families the evidence families this detector gives, the first being its name */
+    PlaneDetector(String... families) {
+        this.family = families[0];
+        this.families = List.of(families);
     }
 
     @Override
@@ -28,52 +32,73 @@ abstract class PlaneDetector implements Detector {
         return family;
     }
 
+    /** The evidence families this detector gives per plane. */
+    public final List<String> families() {
+        return families;
+    }
+
     @Override
     public final List<Evidence> analyse(DecodedImage image, byte[] file) {
         try {
             if (image == null) {
-                return List.of(Evidence.notRun(family, "no image"));
+                return notRun("", "no image");
             }
             String why = AnalysisPlanes.whyNone(image);
             if (why != null) {
-                return List.of(Evidence.notRun(family, why));
+                return notRun("", why);
             }
             List<AnalysisPlane> planes = AnalysisPlanes.of(image);
             if (planes.isEmpty()) {
-                return List.of(Evidence.notRun(family, "no sample planes"));
+                return notRun("", "no sample planes");
             }
-            List<Evidence> out = new ArrayList<>(planes.size());
+            List<Evidence> out = new ArrayList<>(planes.size() * families.size());
             for (AnalysisPlane plane : planes) {
-                out.add(onPlane(plane));
+                out.addAll(onPlane(plane));
             }
             return out;
         } catch (RuntimeException | StackOverflowError e) {
-            return List.of(Evidence.notRun(family, "failed: " + e.getClass().getSimpleName()));
+            return notRun("", "failed: " + e.getClass().getSimpleName());
         }
     }
 
-    private Evidence onPlane(AnalysisPlane plane) {
-        String id = family + "." + plane.name();
+    /** One not-run entry per family, named {@code <family><suffix>}. */
+    private List<Evidence> notRun(String suffix, String why) {
+        List<Evidence> out = new ArrayList<>(families.size());
+        for (String f : families) {
+            out.add(Evidence.notRun(f + suffix, why));
+        }
+        return out;
+    }
+
+    private List<Evidence> onPlane(AnalysisPlane plane) {
+        String suffix = "." + plane.name();
         int w = plane.width();
         int h = plane.height();
         if (plane.samples() == null || (long) w * h != plane.samples().length) {
-            return Evidence.notRun(id, "plane size does not match its dimensions");
+            return notRun(suffix, "plane size does not match its dimensions");
         }
         if (plane.size() < MIN_SAMPLES || w < 4 || h < 3) {
-            return Evidence.notRun(id, "plane too small (" + w + "x" + h + ")");
+            return notRun(suffix, "plane too small (" + w + "x" + h + ")");
         }
         if (!AnalysisPlanes.varies(plane.samples())) {
-            return Evidence.notRun(id, "constant plane");
+            return notRun(suffix, "constant plane");
         }
         try {
-            return analysePlane(id, plane);
+            return analysePlaneFamilies(plane);
         } catch (RuntimeException e) {
-            return Evidence.notRun(id, "failed: " + e.getClass().getSimpleName());
+            return notRun(suffix, "failed: " + e.getClass().getSimpleName());
         }
     }
 
-    /** The statistic on one plane that is big enough and not constant. */
-    abstract Evidence analysePlane(String id, AnalysisPlane plane);
+    /** Every family's evidence on one plane that is big enough and not constant, in {@link #families} order. */
+    List<Evidence> analysePlaneFamilies(AnalysisPlane plane) {
+        return List.of(analysePlane(family + "." + plane.name(), plane));
+    }
+
+    /** The statistic on one plane that is big enough and not constant (single-family detectors). */
+    Evidence analysePlane(String id, AnalysisPlane plane) {
+        throw new UnsupportedOperationException(family + " overrides analysePlaneFamilies");
+    }
 
     /** Evidence for a payload-rate estimate: rate clamped to 0..1, score = rate / 0.2 clamped to 0..1. */
     static Evidence rateEvidence(String id, double estimate) {

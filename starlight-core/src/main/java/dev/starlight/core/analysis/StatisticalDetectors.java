@@ -10,7 +10,6 @@ public final class StatisticalDetectors {
             new SamplePairsAnalysis(),
             new RsAnalysis(),
             new WeightedStego(),
-            new SequentialWeightedStego(),
             new LsbMatching(),
             new TrailerDetector(),
             new MetadataTextDetector(),

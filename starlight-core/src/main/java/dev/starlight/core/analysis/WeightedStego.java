@@ -1,79 +1,138 @@
 package dev.starlight.core.analysis;
 
 import dev.starlight.core.scan.Evidence;
+import java.util.List;
+import java.util.Locale;
 
 /**
- * Weighted stego-image analysis of LSB replacement: J. Fridrich, M. Goljan, "On estimation of secret message
- * length in LSB steganography in spatial domain", Proc. SPIE 5306, 2004, with the improvements of A. D. Ker and
- * R. Böhme, "Revisiting weighted stego-image steganalysis", Proc. SPIE 6819, 2008: the predictor is the average
- * of the 4 neighbours, weights are moderated as {@code 1 / (5 + σ²)} (σ² the variance of those neighbours), and
- * the estimate is corrected for the bias that the stego image's own flipped neighbours put into the predictor.
+ * Weighted stego-image analysis of LSB replacement, in one pass per plane giving two families.
  *
- * <p>The estimate is {@code p̂ = 2 Σ wᵢ (sᵢ − s̄ᵢ)(sᵢ − F(s)ᵢ) / Σ wᵢ} over interior samples (s̄ = s with the
- * LSB flipped). A neighbour flipped by the embedding adds {@code (p/2)·ρ/(1−p)} in expectation, where ρ is the
- * weighted mean over samples of the parity agreement {@code (sᵢ−s̄ᵢ)·¼Σⱼ(sⱼ−s̄ⱼ)} with the 4 neighbours; solving
- * {@code p̂ = p (1 + ρ/(1−p))} for p removes it. The estimate is made per row block and averaged by sample count
- * ({@link PlaneDetector#blockCount}): the weights differ between smooth and busy regions, so one weighted mean over
- * a plane whose prefix alone carries a sequential payload would not be its rate. Family {@code ws}.
+ * <p>{@code ws}: J. Fridrich, M. Goljan, "On estimation of secret message length in LSB steganography in spatial
+ * domain", Proc. SPIE 5306, 2004, with the improvements of A. D. Ker and R. Böhme, "Revisiting weighted
+ * stego-image steganalysis", Proc. SPIE 6819, 2008: the predictor is the average of the 4 neighbours, weights are
+ * moderated as {@code 1 / (5 + σ²)} (σ² the variance of those neighbours), and the estimate is corrected for the
+ * bias that the stego image's own flipped neighbours put into the predictor. The estimate is
+ * {@code p̂ = 2 Σ wᵢ (sᵢ − s̄ᵢ)(sᵢ − F(s)ᵢ) / Σ wᵢ} over interior samples (s̄ = s with the LSB flipped). A neighbour
+ * flipped by the embedding adds {@code (p/2)·ρ/(1−p)} in expectation, where ρ is the weighted mean of the parity
+ * agreement {@code (sᵢ−s̄ᵢ)·¼Σⱼ(sⱼ−s̄ⱼ)} with the 4 neighbours; solving {@code p̂ = p (1 + ρ/(1−p))} for p removes
+ * it. The estimate is made per row block and averaged by sample count ({@link PlaneDetector#blockCount}): the
+ * weights differ between smooth and busy regions, so one weighted mean over a plane whose prefix alone carries a
+ * sequential payload would not be its rate.
+ *
+ * <p>{@code wsseq}: where a sequential payload ends. Each interior sample gives a one-sample rate estimate
+ * {@code xᵢ = 2(sᵢ − s̄ᵢ)(sᵢ − F(s)ᵢ)}: about 1 where every sample carries a message bit, about 0 in clean cover.
+ * Tools that embed from the first pixel leave a prefix at level 1 followed by cover, so the end point is the
+ * weighted least-squares fit of that step, {@code t = argmax Σ_{i<t} wᵢ(xᵢ − ½)}, found in the same row-major
+ * pass. The estimate is t / samples; the detail gives the end position and the prefix's mean level. A fitted
+ * prefix whose level is below {@value #MIN_LEVEL} is not a full-rate sequential payload (random-position
+ * embedding, ±1 matching, noise) and gives estimate 0.
  */
 public final class WeightedStego extends PlaneDetector {
+    /** Lowest mean one-sample rate of a prefix taken for a sequential payload. */
+    static final double MIN_LEVEL = 0.75;
 
     public WeightedStego() {
-        super("ws");
+        super("ws", "wsseq");
     }
 
     @Override
-    Evidence analysePlane(String id, AnalysisPlane plane) {
-        return rateEvidence(id, estimate(plane.samples(), plane.width(), plane.height()));
+    List<Evidence> analysePlaneFamilies(AnalysisPlane plane) {
+        Pass pass = run(plane.samples(), plane.width(), plane.height());
+        return List.of(rateEvidence("ws." + plane.name(), pass.rate),
+                sequentialEvidence("wsseq." + plane.name(), pass, plane.width(), plane.samples().length));
     }
 
-    /** Raw (unclamped) estimated rate of LSB replacement, NaN when no block could be solved. */
-    static double estimate(int[] s, int w, int h) {
+    private static Evidence sequentialEvidence(String id, Pass pass, int w, int samples) {
+        long end = pass.end;
+        if (end == 0 || pass.level < MIN_LEVEL) {
+            return new Evidence(id, 0.0, String.format(Locale.ROOT,
+                    "no full-rate sequential prefix (best fit ends at sample %d, level %.2f): estimated rate 0.000",
+                    end, pass.level), 0.0);
+        }
+        double rate = (double) end / samples;
+        return new Evidence(id, clamp01(rate / 0.2), String.format(Locale.ROOT,
+                "sequential payload ends near sample %d (row %d, column %d), prefix level %.2f: estimated rate %.3f",
+                end, end / w, end % w, pass.level, rate), rate);
+    }
+
+    /**
+     * @param rate  the block-wise WS estimate (raw, unclamped; NaN when no block could be solved)
+     * @param end   the row-major index just past the fitted sequential prefix (0 when none)
+     * @param level the prefix's weighted mean one-sample rate
+     */
+    record Pass(double rate, long end, double level) {
+    }
+
+    /** Both estimates in one pass over the interior samples. */
+    static Pass run(int[] s, int w, int h) {
         int blocks = blockCount(w, h);
-        double sum = 0;
-        long weight = 0;
+        double rateSum = 0;
+        long rateWeight = 0;
+        double run = 0; // Σ wᵢ (xᵢ − ½) so far: the step fit of wsseq
+        double best = 0;
+        long bestEnd = 0;
+        double wx = 0;
+        double ww = 0;
+        double bestWx = 0;
+        double bestWw = 0;
         for (int b = 0; b < blocks; b++) {
             int r0 = blockStart(b, blocks, h);
             int r1 = blockStart(b + 1, blocks, h);
-            double p = estimateRows(s, w, h, r0, r1);
-            if (!Double.isNaN(p)) {
-                long n = (long) (r1 - r0) * w;
-                sum += p * n;
-                weight += n;
+            double acc = 0;
+            double weights = 0;
+            double agree = 0;
+            for (int r = Math.max(1, r0); r < Math.min(h - 1, r1); r++) {
+                int o = r * w;
+                for (int i = o + 1; i < o + w - 1; i++) {
+                    int a = s[i - 1];
+                    int c = s[i + 1];
+                    int u = s[i - w];
+                    int d = s[i + w];
+                    int sum = a + c + u + d;
+                    // 16 σ² = 4 Σ n² − (Σ n)²; weight 1 / (5 + σ²)
+                    double wt = 16.0 / (80 + 4 * (a * a + c * c + u * u + d * d) - sum * sum);
+                    int v = s[i];
+                    int pi = ((v & 1) << 1) - 1;
+                    double term = wt * pi * (4 * v - sum); // = 2 wᵢ xᵢ
+                    acc += term;
+                    weights += wt;
+                    int odd = (a & 1) + (c & 1) + (u & 1) + (d & 1);
+                    agree += wt * pi * (odd * 2 - 4);
+                    wx += 0.5 * term;
+                    ww += wt;
+                    run += 0.5 * (term - wt);
+                    if (run > best) {
+                        best = run;
+                        bestEnd = i + 1;
+                        bestWx = wx;
+                        bestWw = ww;
+                    }
+                }
+            }
+            if (weights > 0) {
+                double raw = 0.5 * acc / weights;
+                double rho = 0.25 * agree / weights;
+                // p² − p(1 + ρ + p̂) + p̂ = 0, the root near p̂
+                double p = smallerRoot(1, -(1 + rho + raw), raw);
+                if (!Double.isNaN(p)) {
+                    long n = (long) (r1 - r0) * w;
+                    rateSum += p * n;
+                    rateWeight += n;
+                }
             }
         }
-        return weight == 0 ? Double.NaN : sum / weight;
-    }
-
-    /** WS over the interior samples of rows r0..r1−1 (neighbours may lie outside those rows). */
-    static double estimateRows(int[] s, int w, int h, int r0, int r1) {
-        double acc = 0;
-        double weights = 0;
-        double agree = 0;
-        for (int r = Math.max(1, r0); r < Math.min(h - 1, r1); r++) {
-            int o = r * w;
-            for (int i = o + 1; i < o + w - 1; i++) {
-                int a = s[i - 1];
-                int b = s[i + 1];
-                int u = s[i - w];
-                int d = s[i + w];
-                int sum = a + b + u + d;
-                // 16 σ² = 4 Σ n² − (Σ n)²; weight 1 / (5 + σ²)
-                double wt = 16.0 / (80 + 4 * (a * a + b * b + u * u + d * d) - sum * sum);
-                int v = s[i];
-                int pi = ((v & 1) << 1) - 1;
-                acc += wt * pi * (4 * v - sum);
-                weights += wt;
-                int odd = (a & 1) + (b & 1) + (u & 1) + (d & 1);
-                agree += wt * pi * (odd * 2 - 4);
-            }
+        double rate = rateWeight == 0 ? Double.NaN : rateSum / rateWeight;
+        if (bestEnd == 0) {
+            return new Pass(rate, 0, 0);
         }
-        if (weights <= 0) {
-            return Double.NaN;
+        // the step lies between interior samples: a payload that reached a row's last interior sample covered
+        // the border sample after it, and one that reached the last interior sample covered the whole plane
+        if (bestEnd % w == w - 1) {
+            bestEnd++;
         }
-        double raw = 0.5 * acc / weights;
-        double rho = 0.25 * agree / weights;
-        // p² − p(1 + ρ + p̂) + p̂ = 0, the root near p̂
-        return smallerRoot(1, -(1 + rho + raw), raw);
+        if (bestEnd >= (long) (h - 2) * w + w - 1) {
+            bestEnd = s.length;
+        }
+        return new Pass(rate, bestEnd, bestWx / bestWw);
     }
 }

@@ -16,41 +16,51 @@ final class DetectorChecks {
 
     /** Mean of the plane estimates (or scores where a detector gives no estimate) that ran. */
     static double mean(Detector d, DecodedImage image) {
+        return mean(d, d.name(), image);
+    }
+
+    /** As {@link #mean(Detector, DecodedImage)}, over one family of a detector that gives several. */
+    static double mean(Detector d, String family, DecodedImage image) {
         double sum = 0;
         int n = 0;
-        for (Evidence e : d.analyse(image, null)) {
+        for (Evidence e : ofFamily(d.analyse(image, null), family)) {
             Double v = e.estimate() != null ? e.estimate() : e.score();
             if (v != null) {
                 sum += v;
                 n++;
             }
         }
-        assertThat(n).as("%s ran on no plane", d.name()).isPositive();
+        assertThat(n).as("%s ran on no plane", family).isPositive();
         return sum / n;
     }
 
     /** Lossy JPEG, a 6×6 image and a constant image each give not-run evidence (never nothing, never throws). */
     static void notRunOnLossyTinyAndConstant(Detector d) {
-        List<Evidence> jpeg = d.analyse(SyntheticImages.rgb(ImageFormat.JPEG, 64, 64, false, 8, 1), null);
+        notRunOnLossyTinyAndConstant(d, d.name());
+    }
+
+    /** As {@link #notRunOnLossyTinyAndConstant(Detector)}, for one family of a detector that gives several. */
+    static void notRunOnLossyTinyAndConstant(Detector d, String family) {
+        List<Evidence> jpeg = ofFamily(d.analyse(SyntheticImages.rgb(ImageFormat.JPEG, 64, 64, false, 8, 1), null), family);
         assertThat(jpeg).singleElement().satisfies(e -> {
-            assertThat(e.detector()).isEqualTo(d.name());
+            assertThat(e.detector()).isEqualTo(family);
             assertThat(e.notRunAtAll()).isTrue();
             assertThat(e.detail()).contains("lossy");
         });
 
-        List<Evidence> tiny = d.analyse(SyntheticImages.rgb(ImageFormat.PNG, 6, 6, false, 8, 1), null);
+        List<Evidence> tiny = ofFamily(d.analyse(SyntheticImages.rgb(ImageFormat.PNG, 6, 6, false, 8, 1), null), family);
         assertThat(tiny).hasSize(3).allSatisfy(e -> {
             assertThat(e.notRunAtAll()).isTrue();
             assertThat(e.detail()).contains("too small");
         });
         assertThat(tiny).extracting(Evidence::detector)
-                .containsExactly(d.name() + ".red", d.name() + ".green", d.name() + ".blue");
+                .containsExactly(family + ".red", family + ".green", family + ".blue");
 
         DecodedImage base = SyntheticImages.rgb(ImageFormat.PNG, 64, 64, false, 8, 1);
         int[] flat = new int[64 * 64];
         Arrays.fill(flat, 77);
         DecodedImage constant = base.withSamples(new int[][] {flat, flat.clone(), flat.clone()}, null);
-        assertThat(d.analyse(constant, null)).hasSize(3).allSatisfy(e -> {
+        assertThat(ofFamily(d.analyse(constant, null), family)).hasSize(3).allSatisfy(e -> {
             assertThat(e.notRunAtAll()).isTrue();
             assertThat(e.detail()).contains("constant");
         });
@@ -58,8 +68,18 @@ final class DetectorChecks {
 
     /** The detector reads the palette indices of an indexed image as one plane named {@code <family>.index}. */
     static Evidence onIndexPlane(Detector d, DecodedImage indexed) {
-        List<Evidence> out = d.analyse(indexed, null);
-        assertThat(out).singleElement().satisfies(e -> assertThat(e.detector()).isEqualTo(d.name() + ".index"));
+        return onIndexPlane(d, d.name(), indexed);
+    }
+
+    static Evidence onIndexPlane(Detector d, String family, DecodedImage indexed) {
+        List<Evidence> out = ofFamily(d.analyse(indexed, null), family);
+        assertThat(out).singleElement().satisfies(e -> assertThat(e.detector()).isEqualTo(family + ".index"));
         return out.get(0);
+    }
+
+    /** The evidence of one family: named {@code family} or {@code family.<plane>}. */
+    static List<Evidence> ofFamily(List<Evidence> evidence, String family) {
+        return evidence.stream().filter(e -> e.detector().equals(family) || e.detector().startsWith(family + ".")
+                && e.detector().indexOf('.', family.length() + 1) < 0).toList();
     }
 }

@@ -8,8 +8,9 @@ import dev.starlight.core.scan.Evidence;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SequentialWeightedStegoTest {
-    private final Detector wsseq = new SequentialWeightedStego();
+/** The {@code wsseq} family of {@link WeightedStego}: where a sequential payload ends. */
+class WeightedStegoSequentialTest {
+    private final Detector ws = new WeightedStego();
 
     @Test
     void endOfSequentialPayloadIsFoundWithinTwoHundredthsOnEveryCorpusCover() {
@@ -18,7 +19,7 @@ class SequentialWeightedStegoTest {
             double sum = 0;
             for (int i = 0; i < covers.size(); i++) {
                 long seed = i;
-                double e = DetectorChecks.mean(wsseq, LsbStego.map(covers.get(i), s -> LsbStego.sequential(s, rate, seed)));
+                double e = DetectorChecks.mean(ws, "wsseq", LsbStego.map(covers.get(i), s -> LsbStego.sequential(s, rate, seed)));
                 assertThat(e).as("rate %s cover %s", rate, i).isCloseTo(rate, within(0.03)); // worst measured 0.022
                 sum += e;
             }
@@ -32,8 +33,8 @@ class SequentialWeightedStegoTest {
         List<DecodedImage> covers = LsbStego.corpusCovers();
         for (int i = 0; i < covers.size(); i++) {
             long seed = i;
-            assertThat(DetectorChecks.mean(wsseq, covers.get(i))).isLessThan(0.01);
-            assertThat(DetectorChecks.mean(wsseq, LsbStego.map(covers.get(i), s -> LsbStego.random(s, 0.4, seed))))
+            assertThat(DetectorChecks.mean(ws, "wsseq", covers.get(i))).isLessThan(0.01);
+            assertThat(DetectorChecks.mean(ws, "wsseq", LsbStego.map(covers.get(i), s -> LsbStego.random(s, 0.4, seed))))
                     .isLessThan(0.01);
         }
     }
@@ -41,8 +42,8 @@ class SequentialWeightedStegoTest {
     @Test
     void detailGivesTheEndPositionOnTheSyntheticCover() {
         DecodedImage cover = LsbStego.syntheticCover(7);
-        assertThat(DetectorChecks.mean(wsseq, cover)).isLessThan(0.01);
-        List<Evidence> out = wsseq.analyse(LsbStego.map(cover, s -> LsbStego.sequential(s, 0.25, 3)), null);
+        assertThat(DetectorChecks.mean(ws, "wsseq", cover)).isLessThan(0.01);
+        List<Evidence> out = DetectorChecks.ofFamily(ws.analyse(LsbStego.map(cover, s -> LsbStego.sequential(s, 0.25, 3)), null), "wsseq");
         assertThat(out).hasSize(3).allSatisfy(e -> {
             assertThat(e.estimate()).isCloseTo(0.25, within(0.01));
             assertThat(e.detail()).contains("ends near sample").contains("row 12");
@@ -52,13 +53,13 @@ class SequentialWeightedStegoTest {
     @Test
     void paletteIndexPlaneIsAnalysed() {
         DecodedImage indexed = LsbStego.greyPaletteImage(LsbStego.syntheticCover(11));
-        assertThat(DetectorChecks.onIndexPlane(wsseq, indexed).estimate()).isLessThan(0.01);
+        assertThat(DetectorChecks.onIndexPlane(ws, "wsseq", indexed).estimate()).isLessThan(0.01);
         DecodedImage stego = LsbStego.map(indexed, s -> LsbStego.sequential(s, 0.2, 5));
-        assertThat(DetectorChecks.onIndexPlane(wsseq, stego).estimate()).isCloseTo(0.2, within(0.01));
+        assertThat(DetectorChecks.onIndexPlane(ws, "wsseq", stego).estimate()).isCloseTo(0.2, within(0.01));
     }
 
     @Test
     void lossyTinyAndConstantImagesGiveNotRunEvidence() {
-        DetectorChecks.notRunOnLossyTinyAndConstant(wsseq);
+        DetectorChecks.notRunOnLossyTinyAndConstant(ws, "wsseq");
     }
 }
