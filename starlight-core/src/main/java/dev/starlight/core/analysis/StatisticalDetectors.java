@@ -10,6 +10,8 @@ public final class StatisticalDetectors {
 
     public static List<Detector> all() {
         return List.of(
+                new JpegHistogramDetector(),
+                new JpegCalibrationDetector()
         );
     }
 }
