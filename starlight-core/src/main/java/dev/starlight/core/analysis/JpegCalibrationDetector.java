@@ -25,6 +25,8 @@ import java.util.Locale;
 public final class JpegCalibrationDetector implements Detector {
     public static final String FAMILY = "jpeg.calib";
     private static final int[] F5_MODES = {1, 8, 9};
+    /** The statistics use the modes (v, u) with u + v &lt;= 3 only; the calibration computes no others. */
+    private static final int LOW_MODES = 3;
 
     @Override
     public String name() {
@@ -66,7 +68,7 @@ public final class JpegCalibrationDetector implements Detector {
         }
         int stride = bw * 8;
         float[] plane = JpegLuma.decompress(c);
-        short[] cal = JpegLuma.recompress(plane, stride, 4, 4, bw - 1, bh - 1, c.quant());
+        short[] cal = JpegLuma.recompress(plane, stride, 4, 4, bw - 1, bh - 1, c.quant(), LOW_MODES);
         JpegCoefficients.Component calibrated = new JpegCoefficients.Component(c.id(), c.h(), c.v(), c.quant(),
                 bw - 1, bh - 1, cal);
         // blocks without AC energy (flat areas) stay flat under embedding, but the DC steps between them give the
@@ -101,8 +103,8 @@ public final class JpegCalibrationDetector implements Detector {
         }
         beta /= F5_MODES.length;
         double l1 = 0;
-        for (int v = 0; v < 4; v++) {
-            for (int u = 0; u + v < 4; u++) {
+        for (int v = 0; v <= LOW_MODES; v++) {
+            for (int u = 0; u + v <= LOW_MODES; u++) {
                 if (u + v == 0) {
                     continue;
                 }

@@ -42,11 +42,15 @@ final class JpegLuma {
 
     /** Inverse DCT of one block: {@code in} in natural order (row = vertical frequency), {@code out} samples. */
     static void idct(float[] in, float[] out, float[] tmp) {
+        int rows = 0; // 1 + the last row of the input with a non-zero value
         for (int v = 0; v < 8; v++) {
             int r = v * 8;
             boolean zero = true;
             for (int u = 0; u < 8 && zero; u++) {
                 zero = in[r + u] == 0;
+            }
+            if (!zero) {
+                rows = v + 1;
             }
             for (int x = 0; x < 8; x++) {
                 float s = 0;
@@ -63,7 +67,7 @@ final class JpegLuma {
             int b = y * 8;
             for (int x = 0; x < 8; x++) {
                 float s = 0;
-                for (int v = 0; v < 8; v++) {
+                for (int v = 0; v < rows; v++) {
                     s += BASIS[b + v] * tmp[v * 8 + x];
                 }
                 out[b + x] = s;
@@ -71,11 +75,15 @@ final class JpegLuma {
         }
     }
 
-    /** Forward DCT of one block of samples (row-major) to coefficients in natural order. */
-    static void fdct(float[] in, float[] out, float[] tmp) {
+    /**
+     * Forward DCT of one block of samples (row-major) to the coefficients (v, u) with u + v &lt;= {@code maxSum}
+     * (natural order; the others are left as they were). 14 gives all 64.
+     */
+    static void fdct(float[] in, float[] out, float[] tmp, int maxSum) {
+        int top = Math.min(7, maxSum);
         for (int y = 0; y < 8; y++) {
             int r = y * 8;
-            for (int u = 0; u < 8; u++) {
+            for (int u = 0; u <= top; u++) {
                 float s = 0;
                 for (int x = 0; x < 8; x++) {
                     s += in[r + x] * BASIS[x * 8 + u];
@@ -83,8 +91,8 @@ final class JpegLuma {
                 tmp[r + u] = s;
             }
         }
-        for (int v = 0; v < 8; v++) {
-            for (int u = 0; u < 8; u++) {
+        for (int v = 0; v <= top; v++) {
+            for (int u = 0; u <= top && u + v <= maxSum; u++) {
                 float s = 0;
                 for (int y = 0; y < 8; y++) {
                     s += BASIS[y * 8 + v] * tmp[y * 8 + u];
@@ -126,9 +134,11 @@ final class JpegLuma {
 
     /**
      * Quantised DCT coefficients of the plane's 8x8 blocks on a grid shifted by ({@code dx}, {@code dy}),
-     * {@code wide} by {@code high} blocks, with table {@code q}.
+     * {@code wide} by {@code high} blocks, with table {@code q}; only the modes (v, u) with u + v &lt;=
+     * {@code maxSum} are computed, the others are 0.
      */
-    static short[] recompress(float[] plane, int stride, int dx, int dy, int wide, int high, int[] q) {
+    static short[] recompress(float[] plane, int stride, int dx, int dy, int wide, int high, int[] q,
+                              int maxSum) {
         short[] out = new short[wide * high * 64];
         float[] in = new float[64];
         float[] f = new float[64];
@@ -141,10 +151,12 @@ final class JpegLuma {
                         in[y * 8 + x] = plane[base + y * stride + x] - 128;
                     }
                 }
-                fdct(in, f, tmp);
+                fdct(in, f, tmp, maxSum);
                 int o = (by * wide + bx) * 64;
                 for (int k = 0; k < 64; k++) {
-                    out[o + k] = (short) Math.round(f[k] / q[k]);
+                    if ((k >> 3) + (k & 7) <= maxSum) {
+                        out[o + k] = (short) Math.round(f[k] / q[k]);
+                    }
                 }
             }
         }
