@@ -11,6 +11,8 @@ public final class StatisticalDetectors {
             new RsAnalysis(),
             new WeightedStego(),
             new LsbMatching(),
+            new JpegHistogramDetector(),
+            new JpegCalibrationDetector(),
             new TrailerDetector(),
             new MetadataTextDetector(),
             new PaletteOrderDetector(),
