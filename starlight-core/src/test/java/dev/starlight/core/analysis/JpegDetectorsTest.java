@@ -27,9 +27,16 @@ import org.junit.jupiter.api.Test;
 class JpegDetectorsTest {
 
     @Test
-    void bothDetectorsAreListedWithTheCoreDetectors() {
-        assertThat(StatisticalDetectors.all()).extracting(Detector::name)
-                .contains(JpegHistogramDetector.FAMILY, JpegCalibrationDetector.FAMILY);
+    void theScannerRunsBothStatisticsFromOneReadOfTheCoefficients() {
+        assertThat(StatisticalDetectors.all()).extracting(Detector::name).contains("jpeg");
+        byte[] file = SyntheticImages.encode(SyntheticImages.rgb(ImageFormat.JPEG, 128, 96, false, 8, 3));
+        DecodedImage decoded = ImageCodecs.decode(file);
+        List<Evidence> both = new JpegDctDetector().analyse(decoded, file);
+        assertThat(both).containsExactly(new JpegHistogramDetector().analyse(decoded, file).get(0),
+                new JpegCalibrationDetector().analyse(decoded, file).get(0));
+        DecodedImage png = SyntheticImages.rgb(ImageFormat.PNG, 64, 64, false, 8, 1);
+        assertThat(new JpegDctDetector().analyse(png, SyntheticImages.encode(png))).extracting(Evidence::detector)
+                .containsExactly(JpegHistogramDetector.FAMILY, JpegCalibrationDetector.FAMILY);
     }
 
     @Test
