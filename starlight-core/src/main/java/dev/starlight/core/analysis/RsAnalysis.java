@@ -43,19 +43,21 @@ public final class RsAnalysis extends PlaneDetector {
                 int b = s[i + 1];
                 int c = s[i + 2];
                 int d = s[i + 3];
-                int bn = ((b + 1) ^ 1) - 1;
-                int cn = ((c + 1) ^ 1) - 1;
-                int f0 = Math.abs(b - a) + Math.abs(c - b) + Math.abs(d - c);
-                dm += Integer.signum(f(a, b ^ 1, c ^ 1, d) - f0);
-                dn += Integer.signum(f(a, bn, cn, d) - f0);
-                // the same group with every LSB flipped: F1 of it is the group with only a and d flipped
                 int a1 = a ^ 1;
-                int d1 = d ^ 1;
                 int b1 = b ^ 1;
                 int c1 = c ^ 1;
+                int d1 = d ^ 1;
+                int bn = ((b + 1) ^ 1) - 1;
+                int cn = ((c + 1) ^ 1) - 1;
+                int bn1 = ((b1 + 1) ^ 1) - 1;
+                int cn1 = ((c1 + 1) ^ 1) - 1;
+                int f0 = Math.abs(b - a) + Math.abs(c - b) + Math.abs(d - c);
+                dm += Integer.signum(Math.abs(b1 - a) + Math.abs(c1 - b1) + Math.abs(d - c1) - f0);
+                dn += Integer.signum(Math.abs(bn - a) + Math.abs(cn - bn) + Math.abs(d - cn) - f0);
+                // the same group with every LSB flipped: F1 of it is the group with only a and d flipped
                 int f1 = Math.abs(b1 - a1) + Math.abs(c1 - b1) + Math.abs(d1 - c1);
-                dm1 += Integer.signum(f(a1, b, c, d1) - f1);
-                dn1 += Integer.signum(f(a1, ((b1 + 1) ^ 1) - 1, ((c1 + 1) ^ 1) - 1, d1) - f1);
+                dm1 += Integer.signum(Math.abs(b - a1) + Math.abs(c - b) + Math.abs(d1 - c) - f1);
+                dn1 += Integer.signum(Math.abs(bn1 - a1) + Math.abs(cn1 - bn1) + Math.abs(d1 - cn1) - f1);
             }
             groups += w / 4;
         }
@@ -72,9 +74,5 @@ public final class RsAnalysis extends PlaneDetector {
             return Double.NaN;
         }
         return z / (z - 0.5);
-    }
-
-    private static int f(int a, int b, int c, int d) {
-        return Math.abs(b - a) + Math.abs(c - b) + Math.abs(d - c);
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 public final class StatisticalDetectors {
     private static final List<Detector> ALL = List.of(
             new ChiSquareAttack(),
-            new SequentialChiSquareAttack(),
             new SamplePairsAnalysis(),
             new RsAnalysis(),
             new WeightedStego(),

@@ -22,7 +22,7 @@ class ChiSquareAttackTest {
 
     @Test
     void unbalancedCoverHasPValueZeroAndFullRateReplacementRaisesIt() {
-        assertThat(chi2.analyse(combed(), null)).hasSize(3).allSatisfy(e -> assertThat(e.score()).isLessThan(1e-6));
+        assertThat(DetectorChecks.ofFamily(chi2.analyse(combed(), null), "chi2")).hasSize(3).allSatisfy(e -> assertThat(e.score()).isLessThan(1e-6));
         DecodedImage stego = LsbStego.map(combed(), s -> LsbStego.random(s, 1.0, 9));
         assertThat(DetectorChecks.mean(chi2, stego)).isGreaterThan(0.05);
     }
@@ -44,7 +44,7 @@ class ChiSquareAttackTest {
 
     @Test
     void givesAPValueAndNoEstimate() {
-        List<Evidence> out = chi2.analyse(LsbStego.syntheticCover(3), null);
+        List<Evidence> out = DetectorChecks.ofFamily(chi2.analyse(LsbStego.syntheticCover(3), null), "chi2");
         assertThat(out).extracting(Evidence::detector).containsExactly("chi2.red", "chi2.green", "chi2.blue");
         assertThat(out).allSatisfy(e -> {
             assertThat(e.score()).isBetween(0.0, 1.0);

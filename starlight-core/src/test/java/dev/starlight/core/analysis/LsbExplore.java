@@ -12,7 +12,7 @@ public final class LsbExplore {
         List<DecodedImage> covers = new ArrayList<>(LsbStego.corpusCovers());
         covers.add(LsbStego.syntheticCover(7));
         List<Detector> ds = List.of(new SamplePairsAnalysis(), new RsAnalysis(), new WeightedStego(),
-                new SequentialChiSquareAttack(), new ChiSquareAttack(), new LsbMatching());
+                new ChiSquareAttack(), new LsbMatching());
         String[] kinds = {"clean", "seq0.1", "seq0.2", "seq0.4", "rnd0.1", "rnd0.2", "rnd0.4", "pm0.4"};
         for (Detector d : ds) {
             System.out.println("== " + d.name());

@@ -7,8 +7,9 @@ import dev.starlight.core.image.DecodedImage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SequentialChiSquareAttackTest {
-    private final Detector chi2seq = new SequentialChiSquareAttack();
+/** The {@code chi2seq} family of {@link ChiSquareAttack}: where a sequential payload ends. */
+class ChiSquareAttackSequentialTest {
+    private final Detector chi2 = new ChiSquareAttack();
 
     @Test
     void endOfSequentialPayloadIsFoundOnCorpusCovers() {
@@ -22,7 +23,7 @@ class SequentialChiSquareAttackTest {
             int close = 0;
             for (int i = 0; i < covers.size(); i++) {
                 long seed = i;
-                double e = DetectorChecks.mean(chi2seq, LsbStego.map(covers.get(i), s -> LsbStego.sequential(s, rate, seed)));
+                double e = DetectorChecks.mean(chi2, "chi2seq", LsbStego.map(covers.get(i), s -> LsbStego.sequential(s, rate, seed)));
                 if (Math.abs(e - rate) <= 0.02) {
                     close++;
                 }
@@ -36,8 +37,8 @@ class SequentialChiSquareAttackTest {
         List<DecodedImage> covers = LsbStego.corpusCovers();
         for (int i = 0; i < covers.size(); i++) {
             long seed = i;
-            assertThat(DetectorChecks.mean(chi2seq, covers.get(i))).isLessThan(0.01);
-            assertThat(DetectorChecks.mean(chi2seq, LsbStego.map(covers.get(i), s -> LsbStego.random(s, 0.2, seed))))
+            assertThat(DetectorChecks.mean(chi2, "chi2seq", covers.get(i))).isLessThan(0.01);
+            assertThat(DetectorChecks.mean(chi2, "chi2seq", LsbStego.map(covers.get(i), s -> LsbStego.random(s, 0.2, seed))))
                     .isLessThan(0.01);
         }
     }
@@ -45,7 +46,7 @@ class SequentialChiSquareAttackTest {
     @Test
     void coverWithoutPairImbalanceGivesNoEndPoint() {
         // the synthetic cover's histogram is smooth: its pairs are balanced already, so no end can be located
-        assertThat(new SequentialChiSquareAttack().analyse(LsbStego.syntheticCover(7), null)).allSatisfy(e -> {
+        assertThat(DetectorChecks.ofFamily(chi2.analyse(LsbStego.syntheticCover(7), null), "chi2seq")).allSatisfy(e -> {
             assertThat(e.score()).isZero();
             assertThat(e.estimate()).isNull();
             assertThat(e.detail()).contains("no end point");
@@ -55,13 +56,13 @@ class SequentialChiSquareAttackTest {
     @Test
     void paletteIndexPlaneIsAnalysed() {
         DecodedImage indexed = LsbStego.greyPaletteImage(LsbStego.corpusCovers().get(0));
-        assertThat(DetectorChecks.onIndexPlane(chi2seq, indexed).estimate()).isLessThan(0.01);
+        assertThat(DetectorChecks.onIndexPlane(chi2, "chi2seq", indexed).estimate()).isLessThan(0.01);
         DecodedImage stego = LsbStego.map(indexed, s -> LsbStego.sequential(s, 0.1, 5));
-        assertThat(DetectorChecks.onIndexPlane(chi2seq, stego).estimate()).isCloseTo(0.1, within(0.02));
+        assertThat(DetectorChecks.onIndexPlane(chi2, "chi2seq", stego).estimate()).isCloseTo(0.1, within(0.02));
     }
 
     @Test
     void lossyTinyAndConstantImagesGiveNotRunEvidence() {
-        DetectorChecks.notRunOnLossyTinyAndConstant(chi2seq);
+        DetectorChecks.notRunOnLossyTinyAndConstant(chi2, "chi2seq");
     }
 }
