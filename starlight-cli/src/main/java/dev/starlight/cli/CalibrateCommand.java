@@ -4,6 +4,7 @@ import dev.starlight.core.analysis.FusionFeatures;
 import dev.starlight.core.analysis.FusionGroup;
 import dev.starlight.core.analysis.FusionModel;
 import dev.starlight.core.analysis.FusionTrainer;
+import dev.starlight.core.analysis.StructuralRules;
 import dev.starlight.core.evaluation.EvalSet;
 import dev.starlight.core.evaluation.Evaluator;
 import dev.starlight.core.evaluation.LabelledImage;
@@ -51,11 +52,11 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--target-fpr", defaultValue = "0.005", description = "False-positive budget per group (${DEFAULT-VALUE}).")
     double targetFpr;
 
-    @Option(names = "--margin", defaultValue = "1.0",
-            description = "Logit units between the threshold and the clean image it must reject (${DEFAULT-VALUE}).")
-    double margin;
+    @Option(names = "--extra-margin", defaultValue = "0",
+            description = "Logit units added to the margin learned from the clean images (${DEFAULT-VALUE}).")
+    double extraMargin;
 
-    @Option(names = "--l2", defaultValue = "0.001", description = "Ridge penalty (${DEFAULT-VALUE}).")
+    @Option(names = "--l2", defaultValue = "0.1", description = "Ridge penalty (${DEFAULT-VALUE}).")
     double l2;
 
     @Option(names = "--version-name", paramLabel = "NAME", description = "The fit's version (default: fusion-<date>).")
@@ -71,25 +72,39 @@ public final class CalibrateCommand implements Callable<Integer> {
         Scanner statisticsOnly = new Scanner(ScanOptions.DEFAULT, List.of(), Scanner.RULES_VERSION, null);
         List<ScanResult> results = new Evaluator(statisticsOnly, Scanner.RULES_VERSION, n).scanAll(images);
         List<FusionTrainer.Example> examples = new ArrayList<>();
+        int decidedByMessage = 0;
+        int decidedByRule = 0;
         for (int i = 0; i < images.size(); i++) {
             ScanResult r = results.get(i);
             if (r.isError()) {
+                continue;
+            }
+            if (r.isStego()) {
+                // a recovered protocol message decides before the fusion is asked: not what the fusion must learn
+                decidedByMessage++;
+                continue;
+            }
+            if (images.get(i).stego() && StructuralRules.firing(r.evidence()).isPresent()) {
+                decidedByRule++; // the structural rules decide before the fusion is asked, too
                 continue;
             }
             Map<String, Double> features = FusionFeatures.of(r.evidence());
             examples.add(new FusionTrainer.Example(FusionGroup.of(r.format(), features).label(), features,
                     images.get(i).stego()));
         }
-        Map<String, FusionModel.GroupModel> groups = new FusionTrainer(l2, targetFpr, margin).fit(examples);
+        Map<String, FusionModel.GroupModel> groups =
+                new FusionTrainer(l2, targetFpr, extraMargin, FusionModel.DEFAULT_FEATURES).fit(examples);
         String version = versionName != null ? versionName
                 : "fusion-" + LocalDate.now(ZoneOffset.UTC).toString().replace("-", "");
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("command", "starlight " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         provenance.put("data", images.size() + " images (" + images.stream().filter(LabelledImage::stego).count()
-                + " stego), " + examples.size() + " scanned without error");
+                + " stego); fitted on " + examples.size() + " (left out: " + decidedByMessage
+                + " stego with a recovered protocol message, " + decidedByRule
+                + " stego a structural rule catches, and errors)");
         provenance.put("dataSha256", DataChecksum.of(images.stream().map(LabelledImage::file).toList()));
         provenance.put("targetFpr", String.valueOf(targetFpr));
-        provenance.put("margin", String.valueOf(margin));
+        provenance.put("extraMargin", String.valueOf(extraMargin));
         provenance.put("l2", String.valueOf(l2));
         provenance.put("starlight", VersionProvider.version());
         provenance.put("created", LocalDate.now(ZoneOffset.UTC).toString());

@@ -11,6 +11,10 @@ import java.util.TreeMap;
  * estimate where it makes one, else its score. Other evidence ({@code trailer}, {@code meta}, {@code jpeg.calib},
  * {@code extract.alpha}) keeps its name and score. Evidence that did not run gives no feature (read as 0), and
  * model evidence is left to the model rules.
+ *
+ * <p>Besides, {@code lsb@<group>} is the median of the SPA, RS and WS estimates of a plane group where all three
+ * ran: the three estimators err on different covers, and their median has a far lighter tail on clean images than
+ * any one of them, which is what an operating point at a low false-positive rate needs.
  */
 public final class FusionFeatures {
 
@@ -45,6 +49,14 @@ public final class FusionFeatures {
             }
         }
         colour.forEach((key, sc) -> max.put(key, sc[0] / sc[1]));
+        for (PlaneGroup g : PlaneGroup.values()) {
+            Double spa = max.get("spa@" + g.label());
+            Double rs = max.get("rs@" + g.label());
+            Double ws = max.get("ws@" + g.label());
+            if (spa != null && rs != null && ws != null) {
+                max.put("lsb@" + g.label(), Math.max(Math.min(spa, rs), Math.min(Math.max(spa, rs), ws)));
+            }
+        }
         return max;
     }
 

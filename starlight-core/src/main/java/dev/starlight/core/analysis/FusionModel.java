@@ -10,11 +10,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Fuses evidence into one stego probability and a method: a logistic regression per {@link FusionGroup} over
- * {@link FusionFeatures}, trained by {@link FusionTrainer} on labelled data, with an operating threshold chosen on
- * clean images for a false-positive budget. The reported probability is the regression's, re-mapped piecewise
+ * Fuses evidence into one stego probability and a method. {@link StructuralRules} decide first (an appended file,
+ * a metadata blob, a scrambled palette); otherwise a logistic regression per {@link FusionGroup} over a few robust
+ * {@link FusionFeatures} ({@link #DEFAULT_FEATURES}), trained by {@link FusionTrainer} on labelled data, with an
+ * operating threshold chosen on clean images for a false-positive budget. The reported probability is the regression's, re-mapped piecewise
  * linearly so that the operating threshold sits at 0.5 (ranking kept): a result is stego exactly when its
  * probability is at least 0.5, as for every other rule.
  *
@@ -26,6 +28,17 @@ import java.util.Map;
 public record FusionModel(String version, Map<String, String> provenance, Map<String, GroupModel> groups) {
     /** Where the shipped fit lives on the class path. */
     public static final String RESOURCE = "/dev/starlight/core/analysis/fusion-model.json";
+
+    /**
+     * The features each group's regression reads: the median LSB rate estimate of the planes the group has and the
+     * sequential end point (true-colour), the index-plane estimate and paired palette entries (indexed), the DCT
+     * statistics (lossy). Detectors left out here (the chi-square p-values, LSB-matching HCF) still report their
+     * evidence, but their tails on clean covers are too heavy for a low false-positive operating point.
+     */
+    public static final Map<String, List<String>> DEFAULT_FEATURES = Map.of(
+            FusionGroup.TRUECOLOUR.label(), List.of("lsb@colour", "wsseq@colour", "lsb@alpha"),
+            FusionGroup.INDEXED.label(), List.of("lsb@index", "palette.unused"),
+            FusionGroup.LOSSY.label(), List.of("jpeg.calib", "jpeg.hist"));
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -81,6 +94,11 @@ public record FusionModel(String version, Map<String, String> provenance, Map<St
     public Fused fuse(String format, List<Evidence> evidence) {
         Map<String, Double> values = FusionFeatures.of(evidence);
         FusionGroup group = FusionGroup.of(format, values);
+        Optional<StructuralRules.Hit> hit = StructuralRules.firing(evidence);
+        if (hit.isPresent()) {
+            return new Fused(hit.get().score(), true, hit.get().rule().method(), hit.get().rule().detector(),
+                    group.label());
+        }
         GroupModel model = groups.get(group.label());
         if (model == null) {
             return new Fused(0.0, false, null, null, group.label());

@@ -5,13 +5,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Fits {@link FusionModel}: per group, an L2-regularised logistic regression on standardised features (Newton's
  * method; classes weighted to equal total weight so a set with many stego files does not buy recall with false
- * positives), then the threshold that lets at most {@code targetFpr} of the group's clean images through, placed
- * {@code margin} in logit units above the highest clean image it must reject, so that unseen covers have room.
+ * positives), then the threshold that lets at most {@code targetFpr} of the group's clean images through.
+ *
+ * <p>Unseen covers reach further into the tail than the few dozen clean images a group has, so the threshold is
+ * raised above the highest clean image it must reject by a margin learned from the data: the clean logits are
+ * dealt into {@value #FOLDS} folds, and the margin is the most that one fold's highest logit exceeded the highest
+ * of the other folds (how far "one more chunk of covers" reached past what was seen, as NannyML sets alert
+ * bounds from reference chunks), plus {@code extraMargin} logit units.
  */
 public final class FusionTrainer {
 
@@ -19,14 +23,19 @@ public final class FusionTrainer {
     public record Example(String group, Map<String, Double> features, boolean stego) {
     }
 
+    static final int FOLDS = 5;
+
     private final double l2;
     private final double targetFpr;
-    private final double margin;
+    private final double extraMargin;
+    private final Map<String, List<String>> features;
 
-    public FusionTrainer(double l2, double targetFpr, double margin) {
+    /** @param features the features each group's regression reads; groups not named here are not fitted */
+    public FusionTrainer(double l2, double targetFpr, double extraMargin, Map<String, List<String>> features) {
         this.l2 = l2;
         this.targetFpr = targetFpr;
-        this.margin = margin;
+        this.extraMargin = extraMargin;
+        this.features = Map.copyOf(features);
     }
 
     public Map<String, FusionModel.GroupModel> fit(List<Example> examples) {
@@ -37,15 +46,14 @@ public final class FusionTrainer {
         Map<String, FusionModel.GroupModel> out = new TreeMap<>();
         byGroup.forEach((group, list) -> {
             boolean bothClasses = list.stream().anyMatch(Example::stego) && list.stream().anyMatch(e -> !e.stego());
-            if (bothClasses) {
-                out.put(group, fitGroup(list));
+            if (bothClasses && features.containsKey(group)) {
+                out.put(group, fitGroup(list, features.get(group)));
             }
         });
         return out;
     }
 
-    FusionModel.GroupModel fitGroup(List<Example> list) {
-        List<String> names = new ArrayList<>(new TreeSet<>(list.stream().flatMap(e -> e.features().keySet().stream()).toList()));
+    FusionModel.GroupModel fitGroup(List<Example> list, List<String> names) {
         int n = list.size();
         int d = names.size();
         double[][] x = new double[n][d];
@@ -91,11 +99,35 @@ public final class FusionTrainer {
                 cleanLogits[k++] = z;
             }
         }
+        double margin = foldMargin(cleanLogits) + extraMargin;
         Arrays.sort(cleanLogits);
         int allowed = (int) Math.floor(targetFpr * cleanLogits.length);
         double boundary = cleanLogits[cleanLogits.length - 1 - Math.min(allowed, cleanLogits.length - 1)];
         double threshold = FusionModel.sigmoid(boundary + margin);
         return new FusionModel.GroupModel(names, mean, scale, weights, bias, threshold, targetFpr);
+    }
+
+    /** How far the highest logit of one fold (images dealt round-robin) reached past the highest of the others. */
+    static double foldMargin(double[] cleanLogits) {
+        if (cleanLogits.length < FOLDS) {
+            return 0;
+        }
+        double[] foldMax = new double[FOLDS];
+        Arrays.fill(foldMax, Double.NEGATIVE_INFINITY);
+        for (int i = 0; i < cleanLogits.length; i++) {
+            foldMax[i % FOLDS] = Math.max(foldMax[i % FOLDS], cleanLogits[i]);
+        }
+        double margin = 0;
+        for (int f = 0; f < FOLDS; f++) {
+            double others = Double.NEGATIVE_INFINITY;
+            for (int g = 0; g < FOLDS; g++) {
+                if (g != f) {
+                    others = Math.max(others, foldMax[g]);
+                }
+            }
+            margin = Math.max(margin, foldMax[f] - others);
+        }
+        return margin;
     }
 
     /** Weighted, ridge-penalised Newton–Raphson; the last coefficient is the (unpenalised) intercept. */

@@ -26,16 +26,40 @@ class FusionTrainerTest {
         return out;
     }
 
+    private static FusionTrainer trainer(double extraMargin) {
+        return new FusionTrainer(0.001, 0.005, extraMargin, Map.of("truecolour", List.of("noise", "spa@colour"),
+                "lossy", List.of("trailer")));
+    }
+
+    @Test
+    void foldMarginIsHowFarOneFoldReachedPastTheOthers() {
+        // folds (round-robin): {5, 0}, {1}, {2}, {1.5}, {1}: fold 0 reached 3 past the best of the rest
+        assertThat(FusionTrainer.foldMargin(new double[] {5, 1, 2, 1.5, 1, 0})).isCloseTo(3.0, within(1e-12));
+        assertThat(FusionTrainer.foldMargin(new double[] {1, 1, 1, 1, 1})).isZero();
+        assertThat(FusionTrainer.foldMargin(new double[] {9, 1})).isZero();
+    }
+
+    @Test
+    void structuralRulesDecideBeforeTheRegression() {
+        FusionModel model = new FusionModel("fusion-test", Map.of(), Map.of());
+        FusionModel.Fused fused = model.fuse("jpeg", List.of(new Evidence("trailer", 0.97, "zip archive at +0")));
+        assertThat(fused.stego()).isTrue();
+        assertThat(fused.method()).isEqualTo("raw");
+        assertThat(fused.probability()).isEqualTo(0.97);
+        assertThat(model.fuse("jpeg", List.of(new Evidence("trailer", 0.6, "junk"))).stego()).isFalse();
+        assertThat(model.fuse("gif", List.of(new Evidence("palette.order", 0.8, ""))).method()).isEqualTo("palette");
+    }
+
     @Test
     void learnsTheInformativeFeatureAndIgnoresNoise() {
-        FusionModel.GroupModel g = new FusionTrainer(0.001, 0.005, 0.0).fit(examples(1, 600)).get("truecolour");
+        FusionModel.GroupModel g = trainer(0.0).fit(examples(1, 600)).get("truecolour");
         assertThat(g.features()).containsExactly("noise", "spa@colour");
         assertThat(g.weights()[1]).isGreaterThan(5 * Math.abs(g.weights()[0]));
     }
 
     @Test
     void thresholdKeepsCleanFalsePositivesWithinTheBudgetOnFreshData() {
-        FusionModel.GroupModel g = new FusionTrainer(0.001, 0.005, 1.0).fit(examples(2, 2000)).get("truecolour");
+        FusionModel.GroupModel g = trainer(1.0).fit(examples(2, 2000)).get("truecolour");
         int fp = 0;
         int tp = 0;
         List<FusionTrainer.Example> fresh = examples(3, 2000);
@@ -53,12 +77,12 @@ class FusionTrainerTest {
         List<FusionTrainer.Example> onlyClean = List.of(
                 new FusionTrainer.Example("lossy", Map.of("trailer", 0.0), false),
                 new FusionTrainer.Example("lossy", Map.of("trailer", 0.1), false));
-        assertThat(new FusionTrainer(0.001, 0.005, 1.0).fit(onlyClean)).isEmpty();
+        assertThat(trainer(1.0).fit(onlyClean)).isEmpty();
     }
 
     @Test
     void fusedVerdictNamesTheMethodOfTheStrongestFeatureAndMapsTheThresholdToOneHalf() throws Exception {
-        FusionModel.GroupModel g = new FusionTrainer(0.001, 0.005, 0.0).fit(examples(4, 600)).get("truecolour");
+        FusionModel.GroupModel g = trainer(0.0).fit(examples(4, 600)).get("truecolour");
         FusionModel model = new FusionModel("fusion-test", Map.of(), Map.of("truecolour", g));
         List<Evidence> stego = List.of(new Evidence("spa.red", 0.9, "", 0.3), new Evidence("spa.green", 0.9, "", 0.3),
                 new Evidence("spa.blue", 0.9, "", 0.3));
@@ -83,6 +107,9 @@ class FusionTrainerTest {
                 new Evidence("trailer", 0.2, ""), new Evidence("trailer", 0.7, ""), Evidence.notRun("rs", "lossy"),
                 new Evidence("model.x", 0.99, "")));
         assertThat(f).containsOnlyKeys("ws@colour", "ws@alpha", "trailer");
+        Map<String, Double> median = FusionFeatures.of(List.of(new Evidence("spa.index", 1.0, "", 0.3),
+                new Evidence("rs.index", 1.0, "", 0.1), new Evidence("ws.index", 1.0, "", 0.2)));
+        assertThat(median.get("lsb@index")).isEqualTo(0.2);
         assertThat(f.get("ws@colour")).isCloseTo(0.2, within(1e-12));
         assertThat(f.get("ws@alpha")).isEqualTo(0.4);
         assertThat(f.get("trailer")).isEqualTo(0.7);
