@@ -12,9 +12,9 @@ import java.util.TreeMap;
  * positives), then the threshold that lets at most {@code targetFpr} of the group's clean images through.
  *
  * <p>Unseen covers reach further into the tail than the few dozen clean images a group has, so the threshold is
- * raised above the highest clean image it must reject by a margin learned from the data: the clean logits are
- * dealt into {@value #FOLDS} folds, and the margin is the most that one fold's highest logit exceeded the highest
- * of the other folds (how far "one more chunk of covers" reached past what was seen, as NannyML sets alert
+ * raised above the highest clean image it must reject by a margin learned from the data: the larger of two
+ * standard deviations of the clean logits and the most that one of {@value #FOLDS} folds of them reached past the
+ * highest of the other folds (how far "one more chunk of covers" went beyond what was seen, as NannyML sets alert
  * bounds from reference chunks), plus {@code extraMargin} logit units.
  */
 public final class FusionTrainer {
@@ -99,12 +99,25 @@ public final class FusionTrainer {
                 cleanLogits[k++] = z;
             }
         }
-        double margin = foldMargin(cleanLogits) + extraMargin;
+        double margin = Math.max(foldMargin(cleanLogits), 2 * standardDeviation(cleanLogits)) + extraMargin;
         Arrays.sort(cleanLogits);
         int allowed = (int) Math.floor(targetFpr * cleanLogits.length);
         double boundary = cleanLogits[cleanLogits.length - 1 - Math.min(allowed, cleanLogits.length - 1)];
         double threshold = FusionModel.sigmoid(boundary + margin);
         return new FusionModel.GroupModel(names, mean, scale, weights, bias, threshold, targetFpr);
+    }
+
+    static double standardDeviation(double[] values) {
+        double mean = 0;
+        for (double v : values) {
+            mean += v;
+        }
+        mean /= values.length;
+        double var = 0;
+        for (double v : values) {
+            var += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(var / values.length);
     }
 
     /** How far the highest logit of one fold (images dealt round-robin) reached past the highest of the others. */
