@@ -24,6 +24,8 @@ public final class FusionTrainer {
     }
 
     static final int FOLDS = 5;
+    /** Smallest standardisation scale: features are rates and scores in 0..1, where 0.01 is a small difference. */
+    static final double MIN_SCALE = 0.01;
 
     private final double l2;
     private final double targetFpr;
@@ -80,7 +82,8 @@ public final class FusionTrainer {
             for (double[] row : x) {
                 v += (row[j] - mean[j]) * (row[j] - mean[j]);
             }
-            scale[j] = Math.max(Math.sqrt(v / n), 1e-6);
+            // a floor, so a feature that barely varies cannot turn a tiny deviation into a large logit
+            scale[j] = Math.max(Math.sqrt(v / n), MIN_SCALE);
             for (double[] row : x) {
                 row[j] = (row[j] - mean[j]) / scale[j];
             }
