@@ -93,7 +93,18 @@ public final class EvalCommand implements Callable<Integer> {
                     num(s.rateError()), pct(s.methodCorrect()), pct(s.bitOrderCorrect()),
                     s.knownMessages() == 0 ? "–" : s.exactExtractions() + "/" + s.knownMessages(), s.errors());
         }
+        out.println();
+        out.println("| stego group | detectors that separate it best (AUC of each one's own evidence against clean) |");
+        out.println("|---|---|");
+        java.util.Map<String, java.util.List<EvalReport.DetectorRow>> byGroup = new java.util.TreeMap<>();
+        r.detectors().forEach(d -> byGroup.computeIfAbsent(d.group(), g -> new java.util.ArrayList<>()).add(d));
+        byGroup.forEach((group, rows) -> out.printf(Locale.ROOT, "| %s | %s |%n", group, String.join(", ",
+                rows.stream().filter(d -> !Double.isNaN(d.auc())).limit(TOP_DETECTORS)
+                        .map(d -> d.feature() + " " + num(d.auc())).toList())));
     }
+
+    /** Detectors listed per group in the table. */
+    private static final int TOP_DETECTORS = 4;
 
     private static String pct(double v) {
         return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * v);

@@ -17,6 +17,9 @@ import java.util.TreeMap;
  * any one of them, which is what an operating point at a low false-positive rate needs.
  */
 public final class FusionFeatures {
+    /** The scanner's own fused evidence: an output, never an input. */
+    public static final String FUSION = "fusion";
+    private static final String EXTRACT = "extract.";
 
     private FusionFeatures() {
     }
@@ -25,12 +28,12 @@ public final class FusionFeatures {
         Map<String, Double> max = new TreeMap<>();
         Map<String, double[]> colour = new TreeMap<>();
         for (Evidence e : evidence) {
-            if (e.score() == null || e.detector().startsWith(ModelDetector.PREFIX)) {
+            if (e.score() == null || e.detector().startsWith(ModelDetector.PREFIX) || e.detector().equals(FUSION)) {
                 continue;
             }
             String name = e.detector();
             int dot = name.lastIndexOf('.');
-            PlaneGroup group = dot < 0 ? null : PlaneGroup.of(name.substring(dot + 1));
+            PlaneGroup group = dot < 0 || name.startsWith(EXTRACT) ? null : PlaneGroup.of(name.substring(dot + 1));
             if (group == null) {
                 max.merge(name, e.score(), Math::max);
                 continue;

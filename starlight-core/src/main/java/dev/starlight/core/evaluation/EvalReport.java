@@ -13,10 +13,19 @@ import java.util.List;
  * @param threads         scanner threads
  * @param clean           one row per format of clean images, plus {@code all}
  * @param stego           one row per group and format, plus each group over all formats
+ * @param detectors       per group (all formats), how well each detector's own evidence separates it from clean
  */
-@JsonPropertyOrder({"scanner", "images", "seconds", "imagesPerSecond", "threads", "clean", "stego"})
+@JsonPropertyOrder({"scanner", "images", "seconds", "imagesPerSecond", "threads", "clean", "stego", "detectors"})
 public record EvalReport(String scanner, int images, double seconds, double imagesPerSecond, int threads,
-                         List<CleanRow> clean, List<StegoRow> stego) {
+                         List<CleanRow> clean, List<StegoRow> stego, List<DetectorRow> detectors) {
+
+    /**
+     * The AUC of one detector feature ({@code FusionFeatures} name, e.g. {@code spa@colour}, {@code jpeg.calib})
+     * for one stego group against the clean images of the same formats, over the images where it ran.
+     */
+    @JsonPropertyOrder({"group", "feature", "auc"})
+    public record DetectorRow(String group, String feature, double auc) {
+    }
 
     /** False positives on clean images of one format. */
     @JsonPropertyOrder({"format", "images", "flagged", "fpr", "errors"})

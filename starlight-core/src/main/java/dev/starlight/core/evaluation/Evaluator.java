@@ -1,5 +1,6 @@
 package dev.starlight.core.evaluation;
 
+import dev.starlight.core.analysis.FusionFeatures;
 import dev.starlight.core.analysis.PayloadEstimate;
 import dev.starlight.core.protocol.Method;
 import dev.starlight.core.scan.ScanRequest;
@@ -86,7 +87,7 @@ public final class Evaluator {
         String payloadSha = r.payload() == null ? null : Scanner.sha256(Base64.getDecoder().decode(r.payload().base64()));
         return new ScoredImage(image, r.format() == null ? "unknown" : r.format(), r.isStego(),
                 r.stegoProbability() == null ? 0.0 : r.stegoProbability(), r.method(), r.bitOrder(), payloadSha,
-                PayloadEstimate.of(r.evidence()), r.isError());
+                PayloadEstimate.of(r.evidence()), r.isError(), FusionFeatures.of(r.evidence()));
     }
 
     public EvalReport report(List<ScoredImage> scored, double seconds) {
@@ -114,9 +115,12 @@ public final class Evaluator {
                     : cleanByFormat.getOrDefault(format, List.of());
             stegoRows.add(stegoRow(group, format, list, scores(clean)));
         }));
+        List<EvalReport.DetectorRow> detectorRows = new ArrayList<>();
+        stegoByGroup.forEach((group, byFormat) -> detectorRows.addAll(
+                detectorRows(group, byFormat.get(ALL), cleanOfFormats(cleanByFormat, byFormat.get(ALL)))));
         int n = scored.size();
         return new EvalReport(scannerVersion, n, seconds, seconds > 0 ? n / seconds : Double.NaN, threads,
-                cleanRows, stegoRows);
+                cleanRows, stegoRows, detectorRows);
     }
 
     private static List<ScoredImage> cleanOfFormats(Map<String, List<ScoredImage>> cleanByFormat,
@@ -157,6 +161,26 @@ public final class Evaluator {
                 RocCurve.auc(stego, clean), RocCurve.tprAtFpr(stego, clean, 0.01),
                 RocCurve.tprAtFpr(stego, clean, 0.05), rateError, methodCorrect, bitOrderCorrect, exact,
                 withSha.size(), count(list, ScoredImage::error));
+    }
+
+    /** Every feature's AUC for one group, best first. */
+    private static List<EvalReport.DetectorRow> detectorRows(String group, List<ScoredImage> stego,
+                                                             List<ScoredImage> clean) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        stego.forEach(s -> names.addAll(s.features().keySet()));
+        clean.forEach(s -> names.addAll(s.features().keySet()));
+        List<EvalReport.DetectorRow> rows = new ArrayList<>();
+        for (String name : names) {
+            double[] a = stego.stream().filter(s -> s.features().containsKey(name))
+                    .mapToDouble(s -> s.features().get(name)).toArray();
+            double[] b = clean.stream().filter(s -> s.features().containsKey(name))
+                    .mapToDouble(s -> s.features().get(name)).toArray();
+            if (a.length > 0 && b.length > 0) {
+                rows.add(new EvalReport.DetectorRow(group, name, RocCurve.auc(a, b)));
+            }
+        }
+        rows.sort((x, y) -> Double.compare(y.auc(), x.auc()));
+        return rows;
     }
 
     private static double[] scores(List<ScoredImage> list) {

@@ -1,5 +1,7 @@
 package dev.starlight.core.evaluation;
 
+import java.util.Map;
+
 /**
  * What the scanner said about one labelled image.
  *
@@ -12,7 +14,9 @@ package dev.starlight.core.evaluation;
  * @param payloadSha256 SHA-256 of the recovered message, or null
  * @param rateEstimate  the statistics' payload estimate in bits per sample, or null
  * @param error         the scan ended in an error result
+ * @param features      the image's evidence as fusion features ({@code FusionFeatures}), for per-detector AUC
  */
 public record ScoredImage(LabelledImage image, String format, boolean flagged, double score, String method,
-                          String bitOrder, String payloadSha256, Double rateEstimate, boolean error) {
+                          String bitOrder, String payloadSha256, Double rateEstimate, boolean error,
+                          Map<String, Double> features) {
 }

@@ -3,6 +3,7 @@ package dev.starlight.core.scan;
 import dev.starlight.core.ErrorCode;
 import dev.starlight.core.StarlightException;
 import dev.starlight.core.analysis.Detector;
+import dev.starlight.core.analysis.FusionFeatures;
 import dev.starlight.core.analysis.FusionModel;
 import dev.starlight.core.analysis.StatisticalDetectors;
 import dev.starlight.core.image.DecodedImage;
@@ -96,7 +97,7 @@ public final class Scanner {
             FusionModel.Fused fused = null;
             if (fusion != null) {
                 fused = fusion.fuse(format, evidence);
-                evidence.add(new Evidence("fusion", fused.probability(), "group " + fused.group()
+                evidence.add(new Evidence(FusionFeatures.FUSION, fused.probability(), "group " + fused.group()
                         + (fused.strongestFeature() == null ? "" : ", strongest " + fused.strongestFeature())));
             }
             VerdictRules.Decision decision = rules.decide(extractions, evidence, fused);
