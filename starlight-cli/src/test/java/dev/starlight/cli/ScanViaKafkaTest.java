@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.starlight.broker.LocalBroker;
 import dev.starlight.broker.StarlightTopics;
+import dev.starlight.core.SyntheticImages;
 import dev.starlight.core.events.Topics;
+import dev.starlight.core.image.ImageFormat;
 import dev.starlight.core.scan.ScanRequest;
 import dev.starlight.core.scan.ScanResult;
 import dev.starlight.core.scan.ScanResultJson;
@@ -69,7 +71,9 @@ class ScanViaKafkaTest {
 
     @Test
     void everyFileGetsItsResultBackInInputOrder() throws Exception {
-        Path a = Files.write(dir.resolve("a.png"), TestImages.bytes(TestImages.rgb(16, 16), "png"));
+        // a photo-like cover: uniform noise would rightly read as full-rate LSB embedding
+        Path a = Files.write(dir.resolve("a.png"),
+                SyntheticImages.encode(SyntheticImages.rgb(ImageFormat.PNG, 64, 64, false, 8, 1)));
         Path b = Files.write(dir.resolve("b.txt"), "not an image".getBytes(StandardCharsets.UTF_8));
         CliRun run = CliRun.of("scan", "--json", "-q", "--via-kafka", broker.bootstrapServers(),
                 "--timeout-seconds", "60", a.toString(), b.toString());

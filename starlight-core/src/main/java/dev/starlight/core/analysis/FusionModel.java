@@ -26,6 +26,9 @@ import java.util.Optional;
  */
 @JsonPropertyOrder({"version", "provenance", "groups"})
 public record FusionModel(String version, Map<String, String> provenance, Map<String, GroupModel> groups) {
+    /** Smallest image (128×128) on which the fitted regression decides. */
+    public static final long MIN_PIXELS = 128 * 128;
+
     /** Where the shipped fit lives on the class path. */
     public static final String RESOURCE = "/dev/starlight/core/analysis/fusion-model.json";
 
@@ -93,7 +96,11 @@ public record FusionModel(String version, Map<String, String> provenance, Map<St
     public record Fused(double probability, boolean stego, String method, String strongestFeature, String group) {
     }
 
-    public Fused fuse(String format, List<Evidence> evidence) {
+    /**
+     * @param pixels the image's pixel count: below {@link #MIN_PIXELS} only the structural rules decide, because the
+     *               LSB estimates of a small image scatter more than the thresholds (set on 256×256 covers) allow
+     */
+    public Fused fuse(String format, List<Evidence> evidence, long pixels) {
         Map<String, Double> values = FusionFeatures.of(evidence);
         FusionGroup group = FusionGroup.of(format, values);
         Optional<StructuralRules.Hit> hit = StructuralRules.firing(evidence);
@@ -102,7 +109,7 @@ public record FusionModel(String version, Map<String, String> provenance, Map<St
                     group.label());
         }
         GroupModel model = groups.get(group.label());
-        if (model == null) {
+        if (model == null || pixels < MIN_PIXELS) {
             return new Fused(0.0, false, null, null, group.label());
         }
         double raw = model.rawProbability(values);

@@ -96,7 +96,7 @@ public final class Scanner {
             }
             FusionModel.Fused fused = null;
             if (fusion != null) {
-                fused = fusion.fuse(format, evidence);
+                fused = fusion.fuse(format, evidence, image.pixelCount());
                 evidence.add(new Evidence(FusionFeatures.FUSION, fused.probability(), "group " + fused.group()
                         + (fused.strongestFeature() == null ? "" : ", strongest " + fused.strongestFeature())));
             }

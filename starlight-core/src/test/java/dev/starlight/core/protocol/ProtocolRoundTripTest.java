@@ -128,6 +128,12 @@ class ProtocolRoundTripTest {
     void cleanSyntheticCoverYieldsNoMessage(Cover cover) {
         byte[] bytes = SyntheticImages.encode(cover.image());
         assertThat(Protocol.messages(bytes, ImageCodecs.decode(bytes))).isEmpty();
-        assertThat(new Scanner().scan(bytes).verdict()).isEqualTo(Verdict.CLEAN);
+        var result = new Scanner().scan(bytes);
+        assertThat(result.payload()).isNull();
+        if (!cover.image().isIndexed()) {
+            assertThat(result.verdict()).isEqualTo(Verdict.CLEAN);
+        }
+        // the synthetic indexed covers have random palettes in random order, which the statistics rightly call
+        // a permuted palette: only the absence of a message is asserted for them
     }
 }
