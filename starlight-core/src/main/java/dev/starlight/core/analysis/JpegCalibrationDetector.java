@@ -3,7 +3,6 @@ package dev.starlight.core.analysis;
 import dev.starlight.core.image.DecodedImage;
 import dev.starlight.core.image.JpegCoefficients;
 import dev.starlight.core.scan.Evidence;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,26 +21,22 @@ import java.util.Locale;
  * </ul>
  * Stateless.
  */
-public final class JpegCalibrationDetector implements Detector {
+public final class JpegCalibrationDetector extends SingleEvidenceDetector {
     public static final String FAMILY = "jpeg.calib";
     private static final int[] F5_MODES = {1, 8, 9};
     /** The statistics use the modes (v, u) with u + v &lt;= 3 only; the calibration computes no others. */
     private static final int LOW_MODES = 3;
 
-    @Override
-    public String name() {
-        return FAMILY;
+
+    public JpegCalibrationDetector() {
+        super(FAMILY);
     }
 
     @Override
-    public List<Evidence> analyse(DecodedImage image, byte[] file) {
-        try {
-            JpegCoefficients.Component[] luma = new JpegCoefficients.Component[1];
-            String why = JpegLuma.read(image, file, luma);
-            return List.of(why != null ? Evidence.notRun(FAMILY, why) : analyse(luma[0]));
-        } catch (RuntimeException e) {
-            return List.of(Evidence.notRun(FAMILY, "internal error: " + e));
-        }
+    Evidence evidence(DecodedImage image, byte[] file) {
+        JpegCoefficients.Component[] luma = new JpegCoefficients.Component[1];
+        String why = JpegLuma.read(image, file, luma);
+        return why != null ? Evidence.notRun(FAMILY, why) : analyse(luma[0]);
     }
 
     /** The evidence for one component's coefficients. */

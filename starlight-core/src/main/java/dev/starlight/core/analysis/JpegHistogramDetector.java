@@ -3,7 +3,6 @@ package dev.starlight.core.analysis;
 import dev.starlight.core.image.DecodedImage;
 import dev.starlight.core.image.JpegCoefficients;
 import dev.starlight.core.scan.Evidence;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -23,24 +22,20 @@ import java.util.Locale;
  * </ul>
  * No rate estimate. Stateless.
  */
-public final class JpegHistogramDetector implements Detector {
+public final class JpegHistogramDetector extends SingleEvidenceDetector {
     public static final String FAMILY = "jpeg.hist";
     private static final int RANGE = 1024;
 
-    @Override
-    public String name() {
-        return FAMILY;
+
+    public JpegHistogramDetector() {
+        super(FAMILY);
     }
 
     @Override
-    public List<Evidence> analyse(DecodedImage image, byte[] file) {
-        try {
-            JpegCoefficients.Component[] luma = new JpegCoefficients.Component[1];
-            String why = JpegLuma.read(image, file, luma);
-            return List.of(why != null ? Evidence.notRun(FAMILY, why) : analyse(luma[0]));
-        } catch (RuntimeException e) {
-            return List.of(Evidence.notRun(FAMILY, "internal error: " + e));
-        }
+    Evidence evidence(DecodedImage image, byte[] file) {
+        JpegCoefficients.Component[] luma = new JpegCoefficients.Component[1];
+        String why = JpegLuma.read(image, file, luma);
+        return why != null ? Evidence.notRun(FAMILY, why) : analyse(luma[0]);
     }
 
     /** The evidence for one component's coefficients. */

@@ -24,7 +24,7 @@ import java.util.zip.Inflater;
  * long free text in a comment-like field, or a base64/hex/high-entropy blob, scores high. The evidence reports the
  * strongest field found.
  */
-public final class MetadataTextDetector implements Detector {
+public final class MetadataTextDetector extends SingleEvidenceDetector {
     static final String FAMILY = "meta";
     /** Free text this long in a field meant for comments is a message, not a caption. */
     static final int LONG_TEXT = 64;
@@ -66,18 +66,14 @@ public final class MetadataTextDetector implements Detector {
         }
     }
 
-    @Override
-    public String name() {
-        return FAMILY;
+
+    public MetadataTextDetector() {
+        super(FAMILY);
     }
 
     @Override
-    public List<Evidence> analyse(DecodedImage image, byte[] file) {
-        try {
-            return List.of(judge(image));
-        } catch (RuntimeException | StackOverflowError e) {
-            return List.of(Evidence.notRun(FAMILY, "metadata check failed: " + e.getClass().getSimpleName()));
-        }
+    Evidence evidence(DecodedImage image, byte[] file) {
+        return judge(image);
     }
 
     private static Evidence judge(DecodedImage image) {

@@ -4,7 +4,6 @@ import dev.starlight.core.image.DecodedImage;
 import dev.starlight.core.image.Palette;
 import dev.starlight.core.scan.Evidence;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The order of palette entries. Encoders emit palettes in an order with structure: sorted by luminance or by
@@ -19,35 +18,31 @@ import java.util.List;
  * 0.40 for 160-byte messages). An order that follows usage frequency (rank correlation of position and pixel
  * count) is explained and scores low.
  */
-public final class PaletteOrderDetector implements Detector {
+public final class PaletteOrderDetector extends SingleEvidenceDetector {
     static final String FAMILY = "palette.order";
     static final int MIN_ENTRIES = 16;
     /** Ratio scored 0.5: above every corpus cover with a margin, below half of gifshuffle's 160-byte stego. */
     static final double MIDPOINT = 0.35;
 
-    @Override
-    public String name() {
-        return FAMILY;
+
+    public PaletteOrderDetector() {
+        super(FAMILY);
     }
 
     @Override
-    public List<Evidence> analyse(DecodedImage image, byte[] file) {
-        try {
-            String why = PaletteStats.whyNot(image);
-            if (why != null) {
-                return List.of(Evidence.notRun(FAMILY, why));
-            }
-            Stats s = stats(image);
-            if (s == null) {
-                return List.of(Evidence.notRun(FAMILY, "fewer than " + MIN_ENTRIES + " palette entries in use"));
-            }
-            double score = score(s);
-            String detail = String.format("%d used entries: consecutive/pairwise colour distance %.2f "
-                    + "(random order ~1); rank correlation with usage %.2f", s.used, s.ratio, s.usageCorrelation);
-            return List.of(new Evidence(FAMILY, score, detail));
-        } catch (RuntimeException e) {
-            return List.of(Evidence.notRun(FAMILY, "palette check failed: " + e.getClass().getSimpleName()));
+    Evidence evidence(DecodedImage image, byte[] file) {
+        String why = PaletteStats.whyNot(image);
+        if (why != null) {
+            return Evidence.notRun(FAMILY, why);
         }
+        Stats s = stats(image);
+        if (s == null) {
+            return Evidence.notRun(FAMILY, "fewer than " + MIN_ENTRIES + " palette entries in use");
+        }
+        double score = score(s);
+        String detail = String.format("%d used entries: consecutive/pairwise colour distance %.2f "
+                + "(random order ~1); rank correlation with usage %.2f", s.used, s.ratio, s.usageCorrelation);
+        return new Evidence(FAMILY, score, detail);
     }
 
     record Stats(int used, double ratio, double usageCorrelation) {

@@ -24,7 +24,7 @@ import java.util.List;
  *       previews and depth images that way.</li>
  * </ul>
  */
-public final class TrailerDetector implements Detector {
+public final class TrailerDetector extends SingleEvidenceDetector {
     static final String FAMILY = "trailer";
     private static final int HIGH_ENTROPY_MIN = 32;
 
@@ -53,18 +53,14 @@ public final class TrailerDetector implements Detector {
             new Signature("ogg stream", "OggS", false),
             new Signature("xz stream", "\u00fd7zXZ\u0000", true));
 
-    @Override
-    public String name() {
-        return FAMILY;
+
+    public TrailerDetector() {
+        super(FAMILY);
     }
 
     @Override
-    public List<Evidence> analyse(DecodedImage image, byte[] file) {
-        try {
-            return List.of(judge(image));
-        } catch (RuntimeException e) {
-            return List.of(Evidence.notRun(FAMILY, "trailer check failed: " + e.getClass().getSimpleName()));
-        }
+    Evidence evidence(DecodedImage image, byte[] file) {
+        return judge(image);
     }
 
     private static Evidence judge(DecodedImage image) {

@@ -3,7 +3,6 @@ package dev.starlight.core.analysis;
 import dev.starlight.core.image.DecodedImage;
 import dev.starlight.core.image.Palette;
 import dev.starlight.core.scan.Evidence;
-import java.util.List;
 
 /**
  * Unused and duplicated palette entries. Palette-LSB tools need pairs of (near-)identical colours so that
@@ -14,57 +13,53 @@ import java.util.List;
  * that are both used, and from near-identical pairs that line up with index LSB pairs (2k, 2k+1) but not with
  * the shifted pairing (2k+1, 2k+2).
  */
-public final class UnusedPaletteDetector implements Detector {
+public final class UnusedPaletteDetector extends SingleEvidenceDetector {
     static final String FAMILY = "palette.unused";
     /** RGB distance at or below which two entries are indistinguishable to the eye (LSB-pair tools use 1-2). */
     static final double NEAR = 2.0;
 
-    @Override
-    public String name() {
-        return FAMILY;
+
+    public UnusedPaletteDetector() {
+        super(FAMILY);
     }
 
     @Override
-    public List<Evidence> analyse(DecodedImage image, byte[] file) {
-        try {
-            String why = PaletteStats.whyNot(image);
-            if (why != null) {
-                return List.of(Evidence.notRun(FAMILY, why));
-            }
-            Palette p = image.palette();
-            int[] counts = PaletteStats.usage(image);
-            int size = p.size();
-            int used = 0;
-            for (int c : counts) {
-                used += c > 0 ? 1 : 0;
-            }
-            int identical = 0;
-            int identicalUsed = 0;
-            for (int a = 0; a < size; a++) {
-                for (int b = a + 1; b < size; b++) {
-                    if (p.rgb()[a] == p.rgb()[b] && p.alpha(a) == p.alpha(b)) {
-                        identical++;
-                        if (counts[a] > 0 && counts[b] > 0) {
-                            identicalUsed++;
-                        }
+    Evidence evidence(DecodedImage image, byte[] file) {
+        String why = PaletteStats.whyNot(image);
+        if (why != null) {
+            return Evidence.notRun(FAMILY, why);
+        }
+        Palette p = image.palette();
+        int[] counts = PaletteStats.usage(image);
+        int size = p.size();
+        int used = 0;
+        for (int c : counts) {
+            used += c > 0 ? 1 : 0;
+        }
+        int identical = 0;
+        int identicalUsed = 0;
+        for (int a = 0; a < size; a++) {
+            for (int b = a + 1; b < size; b++) {
+                if (p.rgb()[a] == p.rgb()[b] && p.alpha(a) == p.alpha(b)) {
+                    identical++;
+                    if (counts[a] > 0 && counts[b] > 0) {
+                        identicalUsed++;
                     }
                 }
             }
-            // entries 2k and 2k+1 near-identical and both used, against the same for 2k+1 and 2k+2: an
-            // LSB-pair palette is close in the first pairing only; a smooth ramp is close in both
-            int aligned = nearUsedPairs(p, counts, 0);
-            int shifted = nearUsedPairs(p, counts, 1);
-            int pairs = size / 2;
-            double lsbPairing = pairs == 0 ? 0 : Math.max(0, aligned - shifted) / (double) pairs;
-            double identicalFraction = used == 0 ? 0 : 2.0 * identicalUsed / used;
-            double score = score(identicalUsed, identicalFraction, lsbPairing);
-            String detail = String.format("%d of %d entries unused, %d identical pairs (%d with both used); "
-                    + "near-identical used pairs at 2k/2k+1: %d, at 2k+1/2k+2: %d", size - used, size, identical,
-                    identicalUsed, aligned, shifted);
-            return List.of(new Evidence(FAMILY, score, detail));
-        } catch (RuntimeException e) {
-            return List.of(Evidence.notRun(FAMILY, "palette check failed: " + e.getClass().getSimpleName()));
         }
+        // entries 2k and 2k+1 near-identical and both used, against the same for 2k+1 and 2k+2: an
+        // LSB-pair palette is close in the first pairing only; a smooth ramp is close in both
+        int aligned = nearUsedPairs(p, counts, 0);
+        int shifted = nearUsedPairs(p, counts, 1);
+        int pairs = size / 2;
+        double lsbPairing = pairs == 0 ? 0 : Math.max(0, aligned - shifted) / (double) pairs;
+        double identicalFraction = used == 0 ? 0 : 2.0 * identicalUsed / used;
+        double score = score(identicalUsed, identicalFraction, lsbPairing);
+        String detail = String.format("%d of %d entries unused, %d identical pairs (%d with both used); "
+                + "near-identical used pairs at 2k/2k+1: %d, at 2k+1/2k+2: %d", size - used, size, identical,
+                identicalUsed, aligned, shifted);
+        return new Evidence(FAMILY, score, detail);
     }
 
     private static int nearUsedPairs(Palette p, int[] counts, int first) {
