@@ -1,5 +1,7 @@
 package dev.starlight.core.analysis;
 
+import java.util.Arrays;
+
 /**
  * The pairs-of-values chi-square statistic of A. Westfeld, A. Pfitzmann, "Attacks on steganographic systems",
  * Information Hiding 1999, and the chi-square distribution's upper tail it is read against.
@@ -9,6 +11,35 @@ final class ChiSquare {
     static final int MIN_PAIR_COUNT = 10;
 
     private ChiSquare() {
+    }
+
+    /**
+     * The histogram of the samples, of length {@link #histogramSize}: room for every value and for the pair partner
+     * of the largest. One pass for the usual 8-bit samples and palette indices.
+     */
+    static int[] histogram(int[] samples, int maxValue) {
+        if (maxValue > 255) {
+            return count(samples, new int[histogramSize(samples, maxValue)]);
+        }
+        int[] counts = new int[258];
+        for (int v : samples) {
+            if ((v & ~0xFF) != 0) {
+                return count(samples, new int[histogramSize(samples, maxValue)]);
+            }
+            counts[v]++;
+        }
+        int top = 255;
+        while (top > maxValue && counts[top] == 0) {
+            top--;
+        }
+        return Arrays.copyOf(counts, top + 2);
+    }
+
+    private static int[] count(int[] samples, int[] histogram) {
+        for (int v : samples) {
+            histogram[v]++;
+        }
+        return histogram;
     }
 
     /** Histogram length for these samples: room for every value and for the pair partner of the largest. */

@@ -32,12 +32,37 @@ public final class ChiSquareAttack extends PlaneDetector {
     @Override
     List<Evidence> analysePlaneFamilies(AnalysisPlane plane) {
         int[] s = plane.samples();
-        int[] histogram = new int[ChiSquare.histogramSize(s, plane.maxValue())];
-        for (int v : s) {
-            histogram[v]++;
-        }
+        int[][] prefixes = prefixHistograms(s, plane.maxValue());
+        int[] histogram = prefixes[prefixes.length - 1];
         return List.of(whole("chi2." + plane.name(), histogram),
-                sequential("chi2seq." + plane.name(), s, plane.width(), histogram));
+                sequential("chi2seq." + plane.name(), s, plane.width(), prefixes));
+    }
+
+    /** Candidate end points of a sequential payload are every {@code step(n)}-th sample: 512 over a plane. */
+    static int step(int samples) {
+        return Math.max(PlaneDetector.MIN_SAMPLES, samples / 512);
+    }
+
+    /**
+     * The histograms of the first 0, step, 2·step, ... samples (the last over all of them), in one pass. Bins past
+     * the largest value are zero, which neither statistic counts.
+     */
+    static int[][] prefixHistograms(int[] s, int maxValue) {
+        int size = Math.max(maxValue, 255) + 2;
+        int step = step(s.length);
+        int points = (s.length + step - 1) / step;
+        int[][] prefixes = new int[points + 1][];
+        int[] running = new int[size];
+        prefixes[0] = running.clone();
+        int i = 0;
+        for (int k = 1; k <= points; k++) {
+            int next = Math.min(s.length, i + step);
+            for (; i < next; i++) {
+                running[s[i]]++;
+            }
+            prefixes[k] = running.clone();
+        }
+        return prefixes;
     }
 
     private static Evidence whole(String id, int[] histogram) {
@@ -48,8 +73,8 @@ public final class ChiSquareAttack extends PlaneDetector {
         return new Evidence(id, p, String.format(Locale.ROOT, "pairs-of-values p-value %.3f", p));
     }
 
-    private static Evidence sequential(String id, int[] s, int w, int[] histogram) {
-        double[] fit = fit(s, histogram.clone());
+    private static Evidence sequential(String id, int[] s, int w, int[][] prefixes) {
+        double[] fit = fit(s.length, prefixes);
         long end = (long) fit[0];
         double p = fit[1];
         if (Double.isNaN(p)) {
@@ -70,38 +95,35 @@ public final class ChiSquareAttack extends PlaneDetector {
      *
      * @param suffix the plane's histogram; consumed
      */
-    static double[] fit(int[] s, int[] suffix) {
-        int step = Math.max(PlaneDetector.MIN_SAMPLES, s.length / 512);
+    static double[] fit(int samples, int[][] prefixes) {
+        int step = step(samples);
+        int[] total = prefixes[prefixes.length - 1];
         double best = -1;
-        long bestEnd = 0;
-        int[] rest = new int[suffix.length];
-        int i = 0;
-        while (true) {
-            double chi = imbalance(suffix);
+        int bestPoint = 0;
+        for (int k = 0; k < prefixes.length; k++) {
+            double chi = suffixImbalance(total, prefixes[k]);
             if (chi > best) {
                 best = chi;
-                bestEnd = i;
-                System.arraycopy(suffix, 0, rest, 0, suffix.length);
-            }
-            if (i >= s.length) {
-                break;
-            }
-            int next = Math.min(s.length, i + step);
-            for (; i < next; i++) {
-                suffix[s[i]]--;
+                bestPoint = k;
             }
         }
-        return new double[] {bestEnd, ChiSquare.pValue(rest)};
+        int[] rest = new int[total.length];
+        for (int v = 0; v < total.length; v++) {
+            rest[v] = total[v] - prefixes[bestPoint][v];
+        }
+        return new double[] {Math.min((long) bestPoint * step, samples), ChiSquare.pValue(rest)};
     }
 
-    /** Σ (n₂ₖ − n₂ₖ₊₁)² / (n₂ₖ + n₂ₖ₊₁) over pairs with samples. */
-    private static double imbalance(int[] histogram) {
+    /** Σ (n₂ₖ − n₂ₖ₊₁)² / (n₂ₖ + n₂ₖ₊₁) over pairs with samples, of the histogram {@code total − prefix}. */
+    private static double suffixImbalance(int[] total, int[] prefix) {
         double chi = 0;
-        for (int k = 0; k + 1 < histogram.length; k += 2) {
-            int total = histogram[k] + histogram[k + 1];
-            if (total > 0) {
-                double d = histogram[k] - histogram[k + 1];
-                chi += d * d / total;
+        for (int k = 0; k + 1 < total.length; k += 2) {
+            int even = total[k] - prefix[k];
+            int odd = total[k + 1] - prefix[k + 1];
+            int sum = even + odd;
+            if (sum > 0) {
+                double d = even - odd;
+                chi += d * d / sum;
             }
         }
         return chi;

@@ -77,38 +77,42 @@ public final class RsAnalysis extends PlaneDetector {
     static long[] rowCounts(int[] s, int w, int h) {
         long[] out = new long[4 * h];
         for (int r = 0; r < h; r++) {
-            int o = r * w;
-            int dm = 0;
-            int dn = 0;
-            int dm1 = 0;
-            int dn1 = 0;
-            for (int i = o; i + 3 < o + w; i += 4) {
-                int a = s[i];
-                int b = s[i + 1];
-                int c = s[i + 2];
-                int d = s[i + 3];
-                int a1 = a ^ 1;
-                int b1 = b ^ 1;
-                int c1 = c ^ 1;
-                int d1 = d ^ 1;
-                int bn = ((b + 1) ^ 1) - 1;
-                int cn = ((c + 1) ^ 1) - 1;
-                int bn1 = ((b1 + 1) ^ 1) - 1;
-                int cn1 = ((c1 + 1) ^ 1) - 1;
-                int f0 = Math.abs(b - a) + Math.abs(c - b) + Math.abs(d - c);
-                dm += Integer.signum(Math.abs(b1 - a) + Math.abs(c1 - b1) + Math.abs(d - c1) - f0);
-                dn += Integer.signum(Math.abs(bn - a) + Math.abs(cn - bn) + Math.abs(d - cn) - f0);
-                // the same group with every LSB flipped: F1 of it is the group with only a and d flipped
-                int f1 = Math.abs(b1 - a1) + Math.abs(c1 - b1) + Math.abs(d1 - c1);
-                dm1 += Integer.signum(Math.abs(b - a1) + Math.abs(c - b) + Math.abs(d1 - c) - f1);
-                dn1 += Integer.signum(Math.abs(bn1 - a1) + Math.abs(cn1 - bn1) + Math.abs(d1 - cn1) - f1);
-            }
-            out[4 * r] = dm;
-            out[4 * r + 1] = dn;
-            out[4 * r + 2] = dm1;
-            out[4 * r + 3] = dn1;
+            count(s, r * w, w, out, 4 * r);
         }
         return out;
+    }
+
+    /** The four RS counts of the groups of one row, into {@code out[at..at+3]}. */
+    private static void count(int[] s, int o, int w, long[] out, int at) {
+        long dm = 0;
+        long dn = 0;
+        long dm1 = 0;
+        long dn1 = 0;
+        for (int i = o; i + 3 < o + w; i += 4) {
+            int a = s[i];
+            int b = s[i + 1];
+            int c = s[i + 2];
+            int d = s[i + 3];
+            int a1 = a ^ 1;
+            int b1 = b ^ 1;
+            int c1 = c ^ 1;
+            int d1 = d ^ 1;
+            int bn = ((b + 1) ^ 1) - 1;
+            int cn = ((c + 1) ^ 1) - 1;
+            int bn1 = ((b1 + 1) ^ 1) - 1;
+            int cn1 = ((c1 + 1) ^ 1) - 1;
+            int f0 = Math.abs(b - a) + Math.abs(c - b) + Math.abs(d - c);
+            dm += Integer.signum(Math.abs(b1 - a) + Math.abs(c1 - b1) + Math.abs(d - c1) - f0);
+            dn += Integer.signum(Math.abs(bn - a) + Math.abs(cn - bn) + Math.abs(d - cn) - f0);
+            // the same group with every LSB flipped: F1 of it is the group with only a and d flipped
+            int f1 = Math.abs(b1 - a1) + Math.abs(c1 - b1) + Math.abs(d1 - c1);
+            dm1 += Integer.signum(Math.abs(b - a1) + Math.abs(c - b) + Math.abs(d1 - c) - f1);
+            dn1 += Integer.signum(Math.abs(bn1 - a1) + Math.abs(cn1 - bn1) + Math.abs(d1 - cn1) - f1);
+        }
+        out[at] = dm;
+        out[at + 1] = dn;
+        out[at + 2] = dm1;
+        out[at + 3] = dn1;
     }
 
     /** The RS quadratic over the pooled counts of rows r0..r1−1, NaN when it has no usable root. */
