@@ -27,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Runs the scanner on labelled images and prints, per stego group and format: detection rate,",
             "AUC and TPR at 1% and 5% FPR against the clean images of the same format, payload-estimate error,",
             "method and bit-order accuracy, exact extractions; per format the false-positive rate on clean images;",
-            "and images per second. Stego labels come from sidecars, else from the folder's name."})
+            "and images per second. Stego labels come from sidecars, else from the folder's name; clean images in",
+            "sub-folders of a --clean folder are reported per sub-folder (e.g. the clean variants of `dataset`)."})
 public final class EvalCommand implements Callable<Integer> {
 
     @Spec
@@ -78,11 +79,11 @@ public final class EvalCommand implements Callable<Integer> {
     static void print(EvalReport r, PrintWriter out) {
         out.printf(Locale.ROOT, "scanner %s: %d images in %.1f s (%.1f images/s on %d threads)%n%n",
                 r.scanner(), r.images(), r.seconds(), r.imagesPerSecond(), r.threads());
-        out.println("| clean format | images | flagged | FPR | errors |");
-        out.println("|---|---:|---:|---:|---:|");
+        out.println("| clean group | format | images | flagged | FPR | errors |");
+        out.println("|---|---|---:|---:|---:|---:|");
         for (EvalReport.CleanRow c : r.clean()) {
-            out.printf(Locale.ROOT, "| %s | %d | %d | %s | %d |%n", c.format(), c.images(), c.flagged(),
-                    pct(c.fpr()), c.errors());
+            out.printf(Locale.ROOT, "| %s | %s | %d | %d | %s | %d |%n", c.group(), c.format(), c.images(),
+                    c.flagged(), pct(c.fpr()), c.errors());
         }
         out.println();
         out.println("| stego group | format | images | detected | AUC | TPR@1%FPR | TPR@5%FPR | rate error | method ok | bit order ok | exact extractions | errors |");

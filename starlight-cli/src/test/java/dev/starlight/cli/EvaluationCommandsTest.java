@@ -35,6 +35,8 @@ class EvaluationCommandsTest {
         assertThat(dataset.out()).startsWith("8 covers (");
         assertThat(sets.resolve("calibration/clean")).isDirectory();
         assertThat(sets.resolve("holdout/clean")).isDirectory();
+        assertThat(sets.resolve("holdout/clean-variants/rgba-soft-alpha")).isDirectory();
+        assertThat(sets.resolve("holdout/clean-variants/harmless-trailer")).isDirectory();
 
         Path fit = dir.resolve("fit.json");
         CliRun calibrate = CliRun.of("calibrate", "--clean", sets.resolve("calibration/clean").toString(),
@@ -68,8 +70,9 @@ class EvaluationCommandsTest {
         assertThat(sawRaw).isTrue();
 
         CliRun table = CliRun.of("eval", "--clean", sets.resolve("holdout/clean").toString(),
+                "--clean", sets.resolve("holdout/clean-variants").toString(),
                 "--stego", sets.resolve("holdout/stego").toString(), "--fusion", fit.toString());
-        assertThat(table.out()).contains("| clean format | images | flagged | FPR | errors |")
-                .contains("| raw | png |");
+        assertThat(table.out()).contains("| clean group | format | images | flagged | FPR | errors |")
+                .contains("| raw | png |").contains("| rgba-soft-alpha | png |").contains("| clean | all |");
     }
 }

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 
 /**
  * Makes labelled evaluation sets from a folder of clean covers. Each cover goes to one split
- * ({@link CoverSplit}); for each split the generator writes {@code <split>/clean/} (the covers as they are) and
+ * ({@link CoverSplit}); for each split the generator writes {@code <split>/clean/} (the covers as they are),
+ * {@code <split>/clean-variants/<kind>/} (clean images made to tempt a detector, {@link CleanVariants}) and
  * {@code <split>/stego/<group>/} with a sidecar beside every file:
  * <ul>
  *   <li>the five protocol methods in every format they apply to, both bit orders for palette and lsb.rgb,
@@ -77,6 +78,11 @@ public final class EvalSetGenerator {
             String name = coverPath.getFileName().toString();
             Files.createDirectories(splitDir.resolve("clean"));
             Files.write(splitDir.resolve("clean").resolve(name), cover);
+            for (var variant : CleanVariants.of(cover, seed ^ name.hashCode()).entrySet()) {
+                Path dir = Files.createDirectories(splitDir.resolve("clean-variants").resolve(variant.getKey()));
+                String file = variant.getKey().equals("grey-palette") ? stem(name) + ".gif" : name;
+                Files.write(dir.resolve(file), variant.getValue());
+            }
             SplittableRandom random = new SplittableRandom(seed ^ Scanner.sha256(cover).hashCode());
             for (Made made : stegoFor(cover, name, random)) {
                 if (made.bytes == null) {
@@ -140,6 +146,11 @@ public final class EvalSetGenerator {
             }
         }
         return new Made(group, null, null);
+    }
+
+    private static String stem(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? name : name.substring(0, dot);
     }
 
     /** The first {@code length} bytes of UTF-8 text, shortened so no character is cut in half. */

@@ -4,14 +4,16 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
- * The evaluator's figures. Stego rows compare a group's scores with the clean images of the same format.
+ * The evaluator's figures. Stego rows compare a group's scores with the clean covers (group {@code clean}; all clean
+ * images when there are no covers) of the same format.
  *
  * @param scanner         the scanner's model/rule version
  * @param images          images scanned
  * @param seconds         wall time of the scan
  * @param imagesPerSecond throughput over all threads
  * @param threads         scanner threads
- * @param clean           one row per format of clean images, plus {@code all}
+ * @param clean           per group of clean images ({@code clean} for covers, else the variant kind), one row per
+ *                        format plus {@code all}
  * @param stego           one row per group and format, plus each group over all formats
  * @param detectors       per group (all formats), how well each detector's own evidence separates it from clean
  */
@@ -27,9 +29,9 @@ public record EvalReport(String scanner, int images, double seconds, double imag
     public record DetectorRow(String group, String feature, double auc) {
     }
 
-    /** False positives on clean images of one format. */
-    @JsonPropertyOrder({"format", "images", "flagged", "fpr", "errors"})
-    public record CleanRow(String format, int images, int flagged, double fpr, int errors) {
+    /** False positives on clean images of one group and format. */
+    @JsonPropertyOrder({"group", "format", "images", "flagged", "fpr", "errors"})
+    public record CleanRow(String group, String format, int images, int flagged, double fpr, int errors) {
     }
 
     /**

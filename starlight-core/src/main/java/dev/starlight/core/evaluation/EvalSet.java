@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 
 /** Finds the labelled images under folders of clean and of stego images (recursively; sidecars are skipped). */
 public final class EvalSet {
+    /** The group of clean covers (as opposed to clean variants made to tempt a detector). */
+    public static final String CLEAN = "clean";
 
     private EvalSet() {
     }
@@ -21,7 +23,7 @@ public final class EvalSet {
         List<LabelledImage> images = new ArrayList<>();
         for (Path dir : cleanDirs) {
             for (Path file : files(dir)) {
-                images.add(new LabelledImage(file, false, "clean", null, null, null, null));
+                images.add(new LabelledImage(file, false, cleanGroup(dir, file), null, null, null, null));
             }
         }
         for (Path dir : stegoDirs) {
@@ -30,6 +32,18 @@ public final class EvalSet {
             }
         }
         return images;
+    }
+
+    /**
+     * {@code clean} for a file directly in a clean folder; the name of its sub-folder otherwise (the kinds of
+     * {@code CleanVariants}: {@code rgba-soft-alpha}, {@code harmless-trailer}, ...), reported apart.
+     */
+    static String cleanGroup(Path dir, Path file) {
+        Path parent = file.getParent();
+        if (parent == null || parent.normalize().equals(dir.normalize()) || parent.getFileName() == null) {
+            return CLEAN;
+        }
+        return parent.getFileName().toString();
     }
 
     static LabelledImage stego(Path file) {

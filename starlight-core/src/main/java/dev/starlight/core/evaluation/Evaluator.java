@@ -91,24 +91,21 @@ public final class Evaluator {
     }
 
     public EvalReport report(List<ScoredImage> scored, double seconds) {
-        Map<String, List<ScoredImage>> cleanByFormat = new TreeMap<>();
+        Map<String, Map<String, List<ScoredImage>>> cleanByGroup = new TreeMap<>();
         Map<String, Map<String, List<ScoredImage>>> stegoByGroup = new TreeMap<>();
         for (ScoredImage s : scored) {
-            if (s.image().stego()) {
-                Map<String, List<ScoredImage>> byFormat = stegoByGroup.computeIfAbsent(s.image().group(), g -> new TreeMap<>());
-                byFormat.computeIfAbsent(s.format(), f -> new ArrayList<>()).add(s);
-                byFormat.computeIfAbsent(ALL, f -> new ArrayList<>()).add(s);
-            } else {
-                cleanByFormat.computeIfAbsent(s.format(), f -> new ArrayList<>()).add(s);
-                cleanByFormat.computeIfAbsent(ALL, f -> new ArrayList<>()).add(s);
-            }
+            var byGroup = s.image().stego() ? stegoByGroup : cleanByGroup;
+            Map<String, List<ScoredImage>> byFormat = byGroup.computeIfAbsent(s.image().group(), g -> new TreeMap<>());
+            byFormat.computeIfAbsent(s.format(), f -> new ArrayList<>()).add(s);
+            byFormat.computeIfAbsent(ALL, f -> new ArrayList<>()).add(s);
         }
         List<EvalReport.CleanRow> cleanRows = new ArrayList<>();
-        cleanByFormat.forEach((format, list) -> {
+        cleanByGroup.forEach((group, byFormat) -> byFormat.forEach((format, list) -> {
             int flagged = count(list, ScoredImage::flagged);
-            cleanRows.add(new EvalReport.CleanRow(format, list.size(), flagged, flagged / (double) list.size(),
+            cleanRows.add(new EvalReport.CleanRow(group, format, list.size(), flagged, flagged / (double) list.size(),
                     count(list, ScoredImage::error)));
-        });
+        }));
+        Map<String, List<ScoredImage>> cleanByFormat = cleanByGroup.getOrDefault(EvalSet.CLEAN, allClean(scored));
         List<EvalReport.StegoRow> stegoRows = new ArrayList<>();
         stegoByGroup.forEach((group, byFormat) -> byFormat.forEach((format, list) -> {
             List<ScoredImage> clean = ALL.equals(format) ? cleanOfFormats(cleanByFormat, list)
@@ -121,6 +118,17 @@ public final class Evaluator {
         int n = scored.size();
         return new EvalReport(scannerVersion, n, seconds, seconds > 0 ? n / seconds : Double.NaN, threads,
                 cleanRows, stegoRows, detectorRows);
+    }
+
+    /** Every clean image by format, for a set with no clean covers (only variants). */
+    private static Map<String, List<ScoredImage>> allClean(List<ScoredImage> scored) {
+        Map<String, List<ScoredImage>> byFormat = new TreeMap<>();
+        for (ScoredImage s : scored) {
+            if (!s.image().stego()) {
+                byFormat.computeIfAbsent(s.format(), f -> new ArrayList<>()).add(s);
+            }
+        }
+        return byFormat;
     }
 
     private static List<ScoredImage> cleanOfFormats(Map<String, List<ScoredImage>> cleanByFormat,

@@ -1,0 +1,58 @@
+package dev.starlight.core.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.starlight.core.SyntheticImages;
+import dev.starlight.core.image.DecodedImage;
+import dev.starlight.core.image.ImageCodecs;
+import dev.starlight.core.image.ImageFormat;
+import dev.starlight.core.image.MetadataSegment;
+import dev.starlight.core.scan.ScanResult;
+import dev.starlight.core.scan.Scanner;
+import dev.starlight.core.scan.Verdict;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CleanVariantsTest {
+    private static final byte[] PNG = SyntheticImages.encode(SyntheticImages.rgb(ImageFormat.PNG, 160, 160, false, 8, 21));
+
+    @Test
+    void trueColourCoversGetEveryKindAndEachDecodesAsDescribed() {
+        Map<String, byte[]> variants = CleanVariants.of(PNG, 1);
+        assertThat(variants).containsOnlyKeys("rgba-opaque", "rgba-soft-alpha", "grey-palette", "harmless-trailer",
+                "ordinary-exif");
+        DecodedImage soft = ImageCodecs.decode(variants.get("rgba-soft-alpha"));
+        assertThat(soft.hasAlpha()).isTrue();
+        assertThat(soft.alphaPlane()[80 * 160 + 80]).isBetween(254, 255);
+        assertThat(soft.alphaPlane()[0]).isBetween(127, 129);
+        assertThat(ImageCodecs.decode(variants.get("rgba-opaque")).alphaPlane()).containsOnly(255);
+        DecodedImage grey = ImageCodecs.decode(variants.get("grey-palette"));
+        assertThat(grey.format()).isEqualTo(ImageFormat.GIF);
+        assertThat(grey.palette().isGreyscale()).isTrue();
+        assertThat(ImageCodecs.decode(variants.get("harmless-trailer")).trailer()).containsExactly(0, 0);
+        DecodedImage exif = ImageCodecs.decode(variants.get("ordinary-exif"));
+        assertThat(exif.metadata()).filteredOn(m -> m.kind() == MetadataSegment.Kind.EXIF).singleElement()
+                .satisfies(m -> assertThat(new String(m.data(), StandardCharsets.ISO_8859_1)).contains("Model S-1"));
+    }
+
+    @Test
+    void palettedCoversGetOnlyTheKindsTheirContainerCanHold() {
+        byte[] gif = SyntheticImages.encode(SyntheticImages.indexed(ImageFormat.GIF, 64, 64, 32, 3));
+        assertThat(CleanVariants.of(gif, 1)).containsOnlyKeys("harmless-trailer");
+    }
+
+    @Test
+    void noVariantOfAPhotoLikeCoverIsCalledStego() {
+        Scanner scanner = new Scanner();
+        CleanVariants.of(PNG, 7).forEach((kind, bytes) -> {
+            ScanResult r = scanner.scan(bytes);
+            assertThat(r.verdict()).as(kind + ": " + r.evidence()).isEqualTo(Verdict.CLEAN);
+        });
+    }
+
+    @Test
+    void variantsAreSeeded() {
+        assertThat(CleanVariants.of(PNG, 5).get("rgba-soft-alpha")).isEqualTo(CleanVariants.of(PNG, 5).get("rgba-soft-alpha"));
+    }
+}
