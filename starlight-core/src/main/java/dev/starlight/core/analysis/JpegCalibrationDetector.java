@@ -27,7 +27,6 @@ public final class JpegCalibrationDetector extends SingleEvidenceDetector {
     /** The statistics use the modes (v, u) with u + v &lt;= 3 only; the calibration computes no others. */
     private static final int LOW_MODES = 3;
 
-
     public JpegCalibrationDetector() {
         super(FAMILY);
     }

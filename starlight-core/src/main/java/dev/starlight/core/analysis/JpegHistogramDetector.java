@@ -26,7 +26,6 @@ public final class JpegHistogramDetector extends SingleEvidenceDetector {
     public static final String FAMILY = "jpeg.hist";
     private static final int RANGE = 1024;
 
-
     public JpegHistogramDetector() {
         super(FAMILY);
     }

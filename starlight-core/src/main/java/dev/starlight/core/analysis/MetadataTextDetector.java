@@ -66,7 +66,6 @@ public final class MetadataTextDetector extends SingleEvidenceDetector {
         }
     }
 
-
     public MetadataTextDetector() {
         super(FAMILY);
     }

@@ -24,7 +24,6 @@ public final class PaletteOrderDetector extends SingleEvidenceDetector {
     /** Ratio scored 0.5: above every corpus cover with a margin, below half of gifshuffle's 160-byte stego. */
     static final double MIDPOINT = 0.35;
 
-
     public PaletteOrderDetector() {
         super(FAMILY);
     }

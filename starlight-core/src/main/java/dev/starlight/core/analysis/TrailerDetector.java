@@ -53,7 +53,6 @@ public final class TrailerDetector extends SingleEvidenceDetector {
             new Signature("ogg stream", "OggS", false),
             new Signature("xz stream", "\u00fd7zXZ\u0000", true));
 
-
     public TrailerDetector() {
         super(FAMILY);
     }

@@ -18,7 +18,6 @@ public final class UnusedPaletteDetector extends SingleEvidenceDetector {
     /** RGB distance at or below which two entries are indistinguishable to the eye (LSB-pair tools use 1-2). */
     static final double NEAR = 2.0;
 
-
     public UnusedPaletteDetector() {
         super(FAMILY);
     }
