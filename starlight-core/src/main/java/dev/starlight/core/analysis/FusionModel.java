@@ -92,8 +92,20 @@ public record FusionModel(String version, Map<String, String> provenance, Map<St
         }
     }
 
-    /** The fused outcome for one image. */
-    public record Fused(double probability, boolean stego, String method, String strongestFeature, String group) {
+    /**
+     * The fused outcome for one image.
+     *
+     * @param strongestFeature the rule's detector or the feature that pushed the regression up most; null if none
+     * @param note             why the regression did not decide (no fit for the group, image too small); else null
+     */
+    public record Fused(double probability, boolean stego, String method, String strongestFeature, String group,
+                        String note) {
+
+        /** One line for the {@code fusion} evidence. */
+        public String detail() {
+            return "group " + group + (strongestFeature == null ? "" : ", strongest " + strongestFeature)
+                    + (note == null ? "" : "; " + note);
+        }
     }
 
     /**
@@ -106,18 +118,20 @@ public record FusionModel(String version, Map<String, String> provenance, Map<St
         Optional<StructuralRules.Hit> hit = StructuralRules.firing(evidence);
         if (hit.isPresent()) {
             return new Fused(hit.get().score(), true, hit.get().rule().method(), hit.get().rule().detector(),
-                    group.label());
+                    group.label(), "structural rule");
         }
         GroupModel model = groups.get(group.label());
         if (model == null || pixels < MIN_PIXELS) {
-            return new Fused(0.0, false, null, null, group.label());
+            String note = model == null ? "no fitted regression for this group (structural rules only)"
+                    : "image under " + MIN_PIXELS + " pixels: too small for the regression (structural rules only)";
+            return new Fused(0.0, false, null, null, group.label(), note);
         }
         double raw = model.rawProbability(values);
         double p = remap(raw, model.threshold());
         String strongest = model.strongest(values);
         boolean stego = raw >= model.threshold();
         return new Fused(p, stego, stego && strongest != null ? FusionFeatures.methodOf(strongest) : null,
-                strongest, group.label());
+                strongest, group.label(), null);
     }
 
     /** Piecewise linear, monotone, threshold → 0.5. */

@@ -97,8 +97,7 @@ public final class Scanner {
             FusionModel.Fused fused = null;
             if (fusion != null) {
                 fused = fusion.fuse(format, evidence, image.pixelCount());
-                evidence.add(new Evidence(FusionFeatures.FUSION, fused.probability(), "group " + fused.group()
-                        + (fused.strongestFeature() == null ? "" : ", strongest " + fused.strongestFeature())));
+                evidence.add(new Evidence(FusionFeatures.FUSION, fused.probability(), fused.detail()));
             }
             VerdictRules.Decision decision = rules.decide(extractions, evidence, fused);
             return new ScanResult(requestId, sha256, request.source(), format, image.width(), image.height(),

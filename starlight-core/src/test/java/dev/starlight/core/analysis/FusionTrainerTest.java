@@ -96,7 +96,11 @@ class FusionTrainerTest {
         assertThat(model.fuse("png", clean, 65536).probability()).isLessThan(0.5);
         assertThat(FusionModel.remap(g.threshold(), g.threshold())).isCloseTo(0.5, within(1e-12));
         // a small image: its estimates scatter too much for the regression, so only rules may decide
-        assertThat(model.fuse("png", stego, 64 * 64).stego()).isFalse();
+        FusionModel.Fused small = model.fuse("png", stego, 64 * 64);
+        assertThat(small.stego()).isFalse();
+        assertThat(small.detail()).isEqualTo("group truecolour; image under 16384 pixels: too small for the "
+                + "regression (structural rules only)");
+        assertThat(fused.detail()).isEqualTo("group truecolour, strongest spa@colour");
 
         FusionModel back = FusionModel.fromJson(new ByteArrayInputStream(model.toJson().getBytes(StandardCharsets.UTF_8)));
         assertThat(back.fuse("png", stego, 65536)).isEqualTo(fused);
