@@ -111,9 +111,11 @@ class HttpScanTest {
     }
 
     @Test
-    void openApiAndHealthAreServed() {
+    void openApiAndHealthAreServedAndTheScanPathIsWarmedBeforeReady() {
         given().when().get("/q/openapi").then().statusCode(200);
-        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'warm-up' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'warm-up' }.data.scans", equalTo(6));
         given().when().get("/q/metrics").then().statusCode(200);
     }
 }

@@ -1,5 +1,6 @@
 package dev.starlight.bench;
 
+import dev.starlight.core.dataset.SyntheticCovers;
 import dev.starlight.core.image.DecodedImage;
 import dev.starlight.core.image.ImageCodecs;
 import dev.starlight.core.image.ImageFormat;
@@ -56,7 +57,7 @@ public class DecodeExtractBenchmark {
     @Setup
     public void setUp() {
         ImageFormat f = ImageFormat.valueOf(format.toUpperCase());
-        byte[] cover = BenchImages.encoded(f, size, 42);
+        byte[] cover = SyntheticCovers.encoded(f, size, 42);
         if (content.equals("stego")) {
             Method method = switch (f) {
                 case GIF -> Method.PALETTE;

@@ -1,5 +1,6 @@
 package dev.starlight.bench;
 
+import dev.starlight.core.dataset.SyntheticCovers;
 import dev.starlight.core.events.Topics;
 import dev.starlight.core.image.ImageFormat;
 import dev.starlight.core.model.LsbMeanModel;
@@ -72,7 +73,7 @@ public final class LoadBench {
         List<byte[]> out = new ArrayList<>();
         byte[] msg = "load test message hidden in the least significant bits".getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < 16; i++) {
-            byte[] png = BenchImages.encoded(ImageFormat.PNG, 256, i);
+            byte[] png = SyntheticCovers.encoded(ImageFormat.PNG, 256, i);
             out.add(i % 4 == 0 ? Protocol.embed(png, Method.LSB_RGB, msg, EmbedOptions.DEFAULT) : png);
         }
         return out;

@@ -2,6 +2,7 @@ package dev.starlight.bench;
 
 import dev.starlight.core.analysis.Detector;
 import dev.starlight.core.analysis.StatisticalDetectors;
+import dev.starlight.core.dataset.SyntheticCovers;
 import dev.starlight.core.image.DecodedImage;
 import dev.starlight.core.image.ImageCodecs;
 import dev.starlight.core.image.ImageFormat;
@@ -54,7 +55,7 @@ public class StatisticsBenchmark {
 
     @Setup
     public void setUp() {
-        file = BenchImages.encoded(ImageFormat.valueOf(format.toUpperCase()), size, 42);
+        file = SyntheticCovers.encoded(ImageFormat.valueOf(format.toUpperCase()), size, 42);
         image = ImageCodecs.decode(file);
         detectors = StatisticalDetectors.all().stream()
                 .filter(d -> detector.equals("all") || d.name().equals(detector)).toList();

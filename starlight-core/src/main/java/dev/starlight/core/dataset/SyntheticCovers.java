@@ -1,4 +1,4 @@
-package dev.starlight.bench;
+package dev.starlight.core.dataset;
 
 import dev.starlight.core.image.ColorType;
 import dev.starlight.core.image.DecodedImage;
@@ -9,12 +9,17 @@ import dev.starlight.core.image.Palette;
 import java.util.List;
 import java.util.Random;
 
-/** Photo-like inputs for the benchmarks: gradients with seeded noise, encoded by the project's own writers. */
-final class BenchImages {
-    private BenchImages() {
+/**
+ * Photo-like images drawn in code: colour gradients with seeded Gaussian noise (true colour), or a banded index
+ * pattern over a random 256-colour palette (GIF), encoded by the project's own writers. The benchmarks measure on
+ * them and the detector warms its JIT with them; they are not a stand-in for real covers in any evaluation.
+ */
+public final class SyntheticCovers {
+    private SyntheticCovers() {
     }
 
-    static byte[] encoded(ImageFormat format, int size, long seed) {
+    /** A {@code size}×{@code size} image in {@code format}, the same bytes for the same arguments. */
+    public static byte[] encoded(ImageFormat format, int size, long seed) {
         return ImageCodecs.writer(format).encode(format == ImageFormat.GIF ? indexed(size, seed) : rgb(format, size, seed));
     }
 
