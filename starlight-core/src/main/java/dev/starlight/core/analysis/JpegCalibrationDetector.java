@@ -33,9 +33,7 @@ public final class JpegCalibrationDetector extends SingleEvidenceDetector {
 
     @Override
     Evidence evidence(DecodedImage image, byte[] file) {
-        JpegCoefficients.Component[] luma = new JpegCoefficients.Component[1];
-        String why = JpegLuma.read(image, file, luma);
-        return why != null ? Evidence.notRun(FAMILY, why) : analyse(luma[0]);
+        return JpegLuma.evidence(image, file, FAMILY, JpegCalibrationDetector::analyse);
     }
 
     /** The evidence for one component's coefficients. */

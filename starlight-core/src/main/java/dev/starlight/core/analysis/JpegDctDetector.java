@@ -1,7 +1,6 @@
 package dev.starlight.core.analysis;
 
 import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.JpegCoefficients;
 import dev.starlight.core.scan.Evidence;
 import java.util.List;
 
@@ -19,13 +18,13 @@ public final class JpegDctDetector implements Detector {
     @Override
     public List<Evidence> analyse(DecodedImage image, byte[] file) {
         try {
-            JpegCoefficients.Component[] luma = new JpegCoefficients.Component[1];
-            String why = JpegLuma.read(image, file, luma);
-            if (why != null) {
-                return List.of(Evidence.notRun(JpegHistogramDetector.FAMILY, why),
-                        Evidence.notRun(JpegCalibrationDetector.FAMILY, why));
+            JpegLuma.Luma luma = JpegLuma.read(image, file);
+            if (luma.whyNot() != null) {
+                return List.of(Evidence.notRun(JpegHistogramDetector.FAMILY, luma.whyNot()),
+                        Evidence.notRun(JpegCalibrationDetector.FAMILY, luma.whyNot()));
             }
-            return List.of(JpegHistogramDetector.analyse(luma[0]), JpegCalibrationDetector.analyse(luma[0]));
+            return List.of(JpegHistogramDetector.analyse(luma.component()),
+                    JpegCalibrationDetector.analyse(luma.component()));
         } catch (RuntimeException e) {
             String why = "internal error: " + e;
             return List.of(Evidence.notRun(JpegHistogramDetector.FAMILY, why),

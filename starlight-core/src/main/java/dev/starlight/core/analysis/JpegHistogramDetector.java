@@ -32,9 +32,7 @@ public final class JpegHistogramDetector extends SingleEvidenceDetector {
 
     @Override
     Evidence evidence(DecodedImage image, byte[] file) {
-        JpegCoefficients.Component[] luma = new JpegCoefficients.Component[1];
-        String why = JpegLuma.read(image, file, luma);
-        return why != null ? Evidence.notRun(FAMILY, why) : analyse(luma[0]);
+        return JpegLuma.evidence(image, file, FAMILY, JpegHistogramDetector::analyse);
     }
 
     /** The evidence for one component's coefficients. */

@@ -5,6 +5,8 @@ import dev.starlight.core.image.ImageDecodeException;
 import dev.starlight.core.image.ImageFormat;
 import dev.starlight.core.image.JpegCoefficientReader;
 import dev.starlight.core.image.JpegCoefficients;
+import dev.starlight.core.scan.Evidence;
+import java.util.function.Function;
 
 /**
  * What the JPEG detectors share: reading the luma coefficients of a file, and a plain float 8x8 DCT pair
@@ -26,18 +28,26 @@ final class JpegLuma {
     private JpegLuma() {
     }
 
-    /** Why the luma coefficients of this image cannot be read, or null; {@code out[0]} receives them. */
-    static String read(DecodedImage image, byte[] file, JpegCoefficients.Component[] out) {
+    /** The luma coefficients of a JPEG, or why they cannot be read (exactly one of the two is set). */
+    record Luma(JpegCoefficients.Component component, String whyNot) {
+    }
+
+    static Luma read(DecodedImage image, byte[] file) {
         if (image == null || image.format() != ImageFormat.JPEG || file == null) {
-            return "not a JPEG";
+            return new Luma(null, "not a JPEG");
         }
         try {
-            JpegCoefficients c = JpegCoefficientReader.read(file);
-            out[0] = c.luma();
-            return null;
+            return new Luma(JpegCoefficientReader.read(file).luma(), null);
         } catch (ImageDecodeException e) {
-            return "DCT coefficients unreadable: " + e.getMessage();
+            return new Luma(null, "DCT coefficients unreadable: " + e.getMessage());
         }
+    }
+
+    /** One statistic's evidence on the luma coefficients, or not-run evidence saying why there are none. */
+    static Evidence evidence(DecodedImage image, byte[] file, String family,
+                             Function<JpegCoefficients.Component, Evidence> statistic) {
+        Luma luma = read(image, file);
+        return luma.whyNot() != null ? Evidence.notRun(family, luma.whyNot()) : statistic.apply(luma.component());
     }
 
     /** Inverse DCT of one block: {@code in} in natural order (row = vertical frequency), {@code out} samples. */
