@@ -14,6 +14,21 @@ final class DetectorChecks {
     private DetectorChecks() {
     }
 
+    /** An embedding applied to each plane's samples of a cover, seeded per cover. */
+    interface PlaneEmbedding {
+        int[] apply(int[] samples, long seed);
+    }
+
+    /** {@link #mean} over the covers after embedding cover i (every plane) with seed i. */
+    static double meanOverCovers(Detector d, List<DecodedImage> covers, PlaneEmbedding embedding) {
+        double sum = 0;
+        for (int i = 0; i < covers.size(); i++) {
+            long seed = i;
+            sum += mean(d, LsbStego.map(covers.get(i), s -> embedding.apply(s, seed)));
+        }
+        return sum / covers.size();
+    }
+
     /** Mean of the plane estimates (or scores where a detector gives no estimate) that ran. */
     static double mean(Detector d, DecodedImage image) {
         return mean(d, d.name(), image);
