@@ -1,0 +1,587 @@
+package dev.starlight.trainer.report;
+
+import dev.starlight.core.analysis.FusionModel;
+import dev.starlight.core.dataset.TrainingSetGenerator;
+import dev.starlight.core.evaluation.EvalSet;
+import dev.starlight.core.evaluation.LabelledImage;
+import dev.starlight.core.model.ModelDetector;
+import dev.starlight.core.model.ModelInputOptions;
+import dev.starlight.core.model.OnnxModel;
+import dev.starlight.core.scan.ScanOptions;
+import dev.starlight.core.scan.ScanRequest;
+import dev.starlight.core.scan.ScanResult;
+import dev.starlight.core.scan.Scanner;
+import dev.starlight.trainer.TrainingConfig;
+import dev.starlight.trainer.data.MethodLabels;
+import dev.starlight.trainer.data.TileSample;
+import dev.starlight.trainer.data.TrainingSplit;
+import dev.starlight.trainer.evaluation.DataChecksum;
+import dev.starlight.trainer.evaluation.RunFolder;
+import dev.starlight.trainer.report.GradientAttack.Kind;
+import dev.starlight.trainer.train.NetworkTrainer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * {@code starlight report robustness}: how a trained model holds up against an adaptive sender and against what
+ * ordinary image processing does to stego and clean images. Three parts, all measured on the held-out split of the
+ * training set the run was trained on:
+ * <ol>
+ *   <li>white-box gradient attacks (FGSM, PGD) on the network's input tiles ({@link GradientAttack});</li>
+ *   <li>the FGSM perturbation made into real 8-bit files and scored by the exported ONNX model
+ *       ({@link RealisableAttack});</li>
+ *   <li>real-world transformations ({@link Transformations}) scanned by the full scanner with the model and by the
+ *       statistics alone.</li>
+ * </ol>
+ * Seeded and deterministic: the same run, data and options write the same report.
+ */
+public final class RobustnessReport {
+    /** Attack strengths, on the 0..1 scale of the {@code pixels} stream (ε · 255 grey levels). */
+    public static final float[] EPSILONS = {0.001f, 0.005f, 0.01f, 0.02f};
+    public static final Path DEFAULT_OUT = Path.of("docs", "reports", "robustness.md");
+
+    /**
+     * @param run           a run folder made by {@code starlight train}
+     * @param data          the training set the run was trained on (its {@code holdout/} split is used)
+     * @param maxImages     most held-out images, spread evenly over the sorted list so every group appears
+     * @param tilesPerImage attacked tiles per image (payload-carrying tiles for stego images)
+     * @param seed          tile sampling and noise
+     * @param threads       PyTorch threads and scanner threads
+     * @param out           the Markdown file
+     * @param command       how the report was asked for, recorded in it
+     */
+    public record Options(Path run, Path data, int maxImages, int tilesPerImage, long seed, int threads, Path out,
+                          String command) {
+        public Options {
+            if (maxImages < 1 || tilesPerImage < 1 || threads < 1) {
+                throw new IllegalArgumentException("max images, tiles per image and threads must be >= 1");
+            }
+        }
+
+        public static Options of(Path run, Path data, int maxImages, Path out) {
+            return new Options(run, data, maxImages, 2, 7L, 1, out, "RobustnessReport.run(" + run + ", " + data
+                    + ", " + maxImages + ", " + out + ")");
+        }
+    }
+
+    /** Tiles of one class: how many, how many the model got right at the operating point, how many flipped. */
+    public record Tally(int tiles, int correct, int flipped, double meanDelta) {
+        public double successRate() {
+            return correct == 0 ? Double.NaN : flipped / (double) correct;
+        }
+    }
+
+    /** One attack at one ε: stego tiles (evasion), per method, and clean tiles (false alarm). */
+    public record AttackRow(Kind kind, float epsilon, Tally stego, Map<String, Tally> byMethod, Tally clean) {
+    }
+
+    /** The realisable FGSM at one ε, over the eligible stego images. */
+    public record RealisableRow(float epsilon, int images, int detected, int evaded, long changed, long samples,
+                                int messagesBefore, int messagesAfter, int known) {
+    }
+
+    /** Counts of one set of images under one transformation. */
+    public static final class Counts {
+        int images;
+        int withModel;
+        int statistics;
+        int errors;
+        int notApplicable;
+        int recovered;
+        int known;
+
+        public int images() {
+            return images;
+        }
+
+        public int withModel() {
+            return withModel;
+        }
+
+        public int statistics() {
+            return statistics;
+        }
+
+        public int errors() {
+            return errors;
+        }
+
+        public int notApplicable() {
+            return notApplicable;
+        }
+
+        /** Images scanned (applicable, whatever the result). */
+        int scanned() {
+            return images - notApplicable;
+        }
+    }
+
+    /** Key of the clean covers in {@link TransformRow#counts}. */
+    public static final String CLEAN = EvalSet.CLEAN;
+    /** Key of the clean variants (all kinds together). */
+    public static final String VARIANTS = "clean variants";
+    /** Key of all stego images. */
+    public static final String STEGO = "stego (all)";
+
+    /** One transformation: counts for clean covers, clean variants, all stego and each stego group. */
+    public record TransformRow(String name, String description, Map<String, Counts> counts) {
+        public Counts get(String key) {
+            return counts.getOrDefault(key, new Counts());
+        }
+    }
+
+    /** Everything the report shows. */
+    public record Result(String markdown, List<AttackRow> attacks, List<RealisableRow> realisable,
+                         Map<String, Integer> realisableSkipped, List<TransformRow> transforms) {
+    }
+
+    private RobustnessReport() {
+    }
+
+    public static Result run(Options options) throws IOException {
+        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(options.threads()));
+        RunFolder folder = RunFolder.read(options.run());
+        TrainingConfig config = folder.trainingConfig();
+        float threshold = (float) folder.metrics().training().threshold();
+        Path holdout = options.data().resolve(TrainingSetGenerator.HOLDOUT);
+        List<LabelledImage> all = TrainingSplit.images(holdout);
+        List<LabelledImage> images = spread(all, options.maxImages());
+        String dataSha = DataChecksum.of(options.data());
+        TrainingSplit split = TrainingSplit.load(holdout,
+                new ModelInputOptions(config.tileSize(), ModelInputOptions.DEFAULT_MAX_TILES), config.streams(),
+                options.tilesPerImage(), options.maxImages(), options.seed(), options.threads());
+
+        List<AttackRow> attacks = new ArrayList<>();
+        List<RealisableRow> realisable = new ArrayList<>();
+        Map<String, Integer> skipped = new TreeMap<>();
+        List<TransformRow> transforms;
+        List<String> attacked;
+        try (NetworkTrainer trainer = folder.loadNetwork(); OnnxModel onnx = OnnxModel.load(folder.onnx())) {
+            GradientAttack attack = new GradientAttack(trainer);
+            attacked = attack.attackedStreams();
+            TileSample[] stego = split.stego().toArray(TileSample[]::new);
+            TileSample[] clean = split.clean().toArray(TileSample[]::new);
+            for (Kind kind : Kind.values()) {
+                for (float epsilon : EPSILONS) {
+                    attacks.add(attackRow(attack, kind, epsilon, stego, clean, threshold));
+                }
+            }
+            realisable(new RealisableAttack(attack, onnx, trainer.network().streams()), images, realisable, skipped);
+            transforms = transform(onnx, folder.metrics().version(), images, options);
+        }
+        String markdown = markdown(options, folder, dataSha, threshold, all.size(), images, split, attacked, attacks,
+                realisable, skipped, transforms);
+        Path parent = options.out().toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(options.out(), markdown);
+        return new Result(markdown, attacks, realisable, skipped, transforms);
+    }
+
+    /** {@code max} images taken evenly over the list (as the trainer subsets a split), or all of them. */
+    static List<LabelledImage> spread(List<LabelledImage> all, int max) {
+        if (all.size() <= max) {
+            return all;
+        }
+        List<LabelledImage> out = new ArrayList<>(max);
+        for (int k = 0; k < max; k++) {
+            out.add(all.get((int) ((2L * k + 1) * all.size() / (2L * max))));
+        }
+        return out;
+    }
+
+    // ---- 1. gradient attacks
+
+    /** Runs one attack on the stego and the clean tiles and tallies it at the operating point. */
+    public static AttackRow attackRow(GradientAttack attack, Kind kind, float epsilon, TileSample[] stego,
+                                      TileSample[] clean, float threshold) {
+        GradientAttack.Outcome s = attack.run(kind, stego, epsilon);
+        GradientAttack.Outcome c = attack.run(kind, clean, epsilon);
+        Map<String, List<Integer>> byMethod = new TreeMap<>();
+        for (int i = 0; i < stego.length; i++) {
+            byMethod.computeIfAbsent(methodOf(stego[i]), m -> new ArrayList<>()).add(i);
+        }
+        Map<String, Tally> methods = new LinkedHashMap<>();
+        byMethod.forEach((m, idx) -> methods.put(m, tally(s, idx, threshold, true)));
+        return new AttackRow(kind, epsilon, tally(s, null, threshold, true), methods, tally(c, null, threshold,
+                false));
+    }
+
+    private static String methodOf(TileSample t) {
+        return t.method() >= 0 && t.method() < MethodLabels.ALL.size() ? MethodLabels.ALL.get(t.method()) : t.group();
+    }
+
+    /**
+     * Stego tiles are correct when their logit is at or above the threshold and flip when the attack takes it below;
+     * clean tiles the other way round. The mean logit change is over all tiles of the class.
+     */
+    static Tally tally(GradientAttack.Outcome o, List<Integer> only, float threshold, boolean stego) {
+        int n = 0;
+        int correct = 0;
+        int flipped = 0;
+        double delta = 0;
+        int count = only == null ? o.before().length : only.size();
+        for (int j = 0; j < count; j++) {
+            int i = only == null ? j : only.get(j);
+            n++;
+            delta += o.after()[i] - o.before()[i];
+            boolean wasStego = o.before()[i] >= threshold;
+            boolean isStego = o.after()[i] >= threshold;
+            if (wasStego == stego) {
+                correct++;
+                if (isStego != stego) {
+                    flipped++;
+                }
+            }
+        }
+        return new Tally(n, correct, flipped, n == 0 ? Double.NaN : delta / n);
+    }
+
+    // ---- 2. realisable attacks
+
+    private static void realisable(RealisableAttack attack, List<LabelledImage> images, List<RealisableRow> rows,
+                                   Map<String, Integer> skipped) {
+        int e = EPSILONS.length;
+        int[] n = new int[e];
+        int[] detected = new int[e];
+        int[] evaded = new int[e];
+        long[] changed = new long[e];
+        long[] samples = new long[e];
+        int[] before = new int[e];
+        int[] after = new int[e];
+        int[] known = new int[e];
+        for (LabelledImage image : images) {
+            if (!image.stego()) {
+                continue;
+            }
+            String why = reasonSkipped(image);
+            List<RealisableAttack.ImageOutcome> outcomes = why == null ? attack.run(image, EPSILONS) : null;
+            if (outcomes == null) {
+                skipped.merge(why == null ? "container cannot take new samples" : why, 1, Integer::sum);
+                continue;
+            }
+            for (int k = 0; k < e; k++) {
+                RealisableAttack.ImageOutcome o = outcomes.get(k);
+                n[k]++;
+                changed[k] += o.changedSamples();
+                samples[k] += o.samples();
+                if (o.logitBefore() >= 0) {
+                    detected[k]++;
+                    if (o.logitAfter() < 0) {
+                        evaded[k]++;
+                    }
+                }
+                if (o.messageBefore() != null) {
+                    known[k]++;
+                    before[k] += o.messageBefore() ? 1 : 0;
+                    after[k] += o.messageAfter() ? 1 : 0;
+                }
+            }
+        }
+        for (int k = 0; k < e; k++) {
+            rows.add(new RealisableRow(EPSILONS[k], n[k], detected[k], evaded[k], changed[k], samples[k], before[k],
+                    after[k], known[k]));
+        }
+    }
+
+    private static String reasonSkipped(LabelledImage image) {
+        try {
+            return RealisableAttack.ineligible(dev.starlight.core.image.ImageCodecs.decode(
+                    Files.readAllBytes(image.file())));
+        } catch (dev.starlight.core.StarlightException e) {
+            return "does not decode";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- 3. transformations
+
+    /** What scanning one transformed image gave. */
+    record Scan(boolean applicable, boolean error, boolean withModel, boolean statistics, Boolean recovered) {
+    }
+
+    private static List<TransformRow> transform(OnnxModel onnx, String version, List<LabelledImage> images,
+                                                Options options) {
+        Scanner with = new Scanner(ScanOptions.DEFAULT, List.of(new ModelDetector(onnx)), version);
+        Scanner without = new Scanner(ScanOptions.DEFAULT, List.of());
+        List<Transformations.Transformation> all = Transformations.ALL;
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads());
+        List<Future<Scan[]>> futures = new ArrayList<>();
+        try {
+            for (int i = 0; i < images.size(); i++) {
+                LabelledImage image = images.get(i);
+                long seed = options.seed() * 1_000_003L + i;
+                futures.add(pool.submit(() -> scanAll(with, without, all, image, seed)));
+            }
+            List<Map<String, Counts>> counts = new ArrayList<>();
+            all.forEach(t -> counts.add(new LinkedHashMap<>()));
+            for (int i = 0; i < images.size(); i++) {
+                Scan[] scans = futures.get(i).get();
+                LabelledImage image = images.get(i);
+                for (int t = 0; t < all.size(); t++) {
+                    for (String key : keys(image)) {
+                        add(counts.get(t).computeIfAbsent(key, k -> new Counts()), scans[t]);
+                    }
+                }
+            }
+            List<TransformRow> rows = new ArrayList<>();
+            for (int t = 0; t < all.size(); t++) {
+                rows.add(new TransformRow(all.get(t).name(), all.get(t).description(), counts.get(t)));
+            }
+            return rows;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("scanning transformed images failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<String> keys(LabelledImage image) {
+        if (image.stego()) {
+            return List.of(STEGO, "stego:" + image.group());
+        }
+        return List.of(CLEAN.equals(image.group()) ? CLEAN : VARIANTS);
+    }
+
+    private static void add(Counts c, Scan s) {
+        c.images++;
+        if (!s.applicable()) {
+            c.notApplicable++;
+            return;
+        }
+        if (s.error()) {
+            c.errors++;
+        }
+        c.withModel += s.withModel() ? 1 : 0;
+        c.statistics += s.statistics() ? 1 : 0;
+        if (s.recovered() != null) {
+            c.known++;
+            c.recovered += s.recovered() ? 1 : 0;
+        }
+    }
+
+    /** Every transformation of one image, scanned with and without the model. */
+    static Scan[] scanAll(Scanner with, Scanner without, List<Transformations.Transformation> all,
+                          LabelledImage image, long seed) throws IOException {
+        byte[] original = Files.readAllBytes(image.file());
+        Scan[] out = new Scan[all.size()];
+        for (int t = 0; t < all.size(); t++) {
+            byte[] file;
+            try {
+                file = all.get(t).apply(original, seed);
+            } catch (dev.starlight.core.StarlightException e) {
+                file = null; // the original does not decode: nothing to transform
+            }
+            if (file == null) {
+                out[t] = new Scan(false, false, false, false, null);
+                continue;
+            }
+            String id = image.file() + "#" + all.get(t).name();
+            ScanResult a = with.scan(new ScanRequest(id, id, file));
+            ScanResult b = without.scan(new ScanRequest(id, id, file));
+            Boolean recovered = image.messageSha256() == null ? null
+                    : b.payload() != null && Scanner.sha256(Base64.getDecoder().decode(b.payload().base64()))
+                    .equals(image.messageSha256());
+            out[t] = new Scan(true, a.isError() || b.isError(), a.isStego(), b.isStego(), recovered);
+        }
+        return out;
+    }
+
+    // ---- the report
+
+    private static String markdown(Options o, RunFolder folder, String dataSha, float threshold, int holdoutImages,
+                                   List<LabelledImage> images, TrainingSplit split, List<String> attacked,
+                                   List<AttackRow> attacks, List<RealisableRow> realisable,
+                                   Map<String, Integer> skipped, List<TransformRow> transforms) {
+        var m = folder.metrics();
+        StringBuilder b = new StringBuilder();
+        b.append("# Robustness of ").append(m.model()).append(' ').append(m.version()).append("\n\n");
+        b.append("- **Model:** ").append(m.model()).append(", version `").append(m.version()).append("` (run folder `")
+                .append(o.run()).append("`)\n");
+        b.append("- **Training data:** SHA-256 `").append(m.dataSha256()).append("` (from metrics.json); `")
+                .append(o.data()).append("` has ").append(dataSha.equals(m.dataSha256()) ? "the same checksum"
+                        : "checksum `" + dataSha + "`: **not the set this model was trained on**").append('\n');
+        b.append("- **Command:** `").append(o.command()).append("`\n");
+        b.append("- **Machine:** ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
+                .append(", Java ").append(System.getProperty("java.version")).append("; ").append(o.threads())
+                .append(" thread(s)\n");
+        b.append("- **Images:** ").append(images.size()).append(" of the ").append(holdoutImages)
+                .append(" held-out images (`holdout/`), spread evenly over the sorted list so every group appears: ")
+                .append(images.stream().filter(LabelledImage::stego).count()).append(" stego, ")
+                .append(images.stream().filter(i -> !i.stego()).count()).append(" clean (covers and variants). Seed ")
+                .append(o.seed()).append(".\n");
+        b.append("- **Operating point:** the network's stego logit ≥ ").append(fmt(threshold, 4))
+                .append(" (metrics.training.threshold), i.e. the exported model's logit ≥ 0.\n\n");
+
+        // 1
+        AttackRow first = attacks.get(0);
+        b.append("## 1. Gradient attacks on the model (white box)\n\n");
+        b.append("The attacker knows the network and its weights and follows the gradient of the stego logit with "
+                + "respect to the inputs (DJL autograd, inference mode). Perturbed: ")
+                .append(String.join(" and ", attacked.stream().map(s -> "`" + s + "`").toList()))
+                .append(" (all of `pixels`; channel 0 of `alpha`, the scaled alpha, on images that have alpha). `lsb`, "
+                        + "alpha channel 1 (alpha & 1) and the vector streams (`palette`, `meta`, `stats`) keep the "
+                        + "values computed from the clean image, so this measures how far the pixel encoders alone can be "
+                        + "pushed: a real change of the pixels would also change `lsb` and `stats`.\n\n");
+        b.append("- **FGSM:** one step x + ε·sign(∇), clipped to [0, 1].\n");
+        b.append("- **PGD:** ").append(GradientAttack.PGD_STEPS).append(" steps of ε/4 from the clean input (no "
+                + "random start), each projected onto the L∞ ball of radius ε and onto [0, 1]; the best iterate per "
+                + "tile is kept.\n");
+        b.append("- **Objective:** stego tiles: the sender pushes the logit down (evasion); clean tiles: an attacker "
+                + "pushes it up (false alarm).\n");
+        b.append("- **Success rate:** of the tiles the model got right at the operating point (stego tiles detected, "
+                + "clean tiles passed), the fraction the attack flips. Mean Δ logit is over all tiles of the class.\n");
+        b.append("- **Tiles:** up to ").append(o.tilesPerImage()).append(" per image: payload-carrying tiles of "
+                + "stego images (").append(first.stego().tiles()).append(" tiles, ").append(first.stego().correct())
+                .append(" detected before the attack), random tiles of clean images (").append(first.clean().tiles())
+                .append(" tiles, ").append(first.clean().correct()).append(" passed). ε is on the 0..1 scale of "
+                        + "`pixels`: ε = 0.001 is a quarter of a grey level, 0.02 about five.\n\n");
+        b.append("| attack | ε | stego tiles detected | evaded | evasion success | mean Δ logit, stego | "
+                + "clean tiles passed | flipped | false-alarm success | mean Δ logit, clean |\n");
+        b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (AttackRow r : attacks) {
+            b.append("| ").append(r.kind().label()).append(" | ").append(eps(r.epsilon())).append(" | ")
+                    .append(r.stego().correct()).append(" / ").append(r.stego().tiles()).append(" | ")
+                    .append(r.stego().flipped()).append(" | ").append(pct(r.stego().successRate())).append(" | ")
+                    .append(signed(r.stego().meanDelta())).append(" | ")
+                    .append(r.clean().correct()).append(" / ").append(r.clean().tiles()).append(" | ")
+                    .append(r.clean().flipped()).append(" | ").append(pct(r.clean().successRate())).append(" | ")
+                    .append(signed(r.clean().meanDelta())).append(" |\n");
+        }
+        b.append("\nEvasion success per method (of each method's detected payload tiles):\n\n");
+        b.append("| method | tiles | detected |");
+        attacks.forEach(r -> b.append(' ').append(r.kind().label()).append(" ε=").append(eps(r.epsilon())).append(" |"));
+        b.append("\n|---|---:|---:|").append("---:|".repeat(attacks.size())).append('\n');
+        for (String method : first.byMethod().keySet()) {
+            Tally t = first.byMethod().get(method);
+            b.append("| ").append(method).append(" | ").append(t.tiles()).append(" | ").append(t.correct()).append(" |");
+            attacks.forEach(r -> b.append(' ').append(pct(r.byMethod().get(method).successRate())).append(" |"));
+            b.append('\n');
+        }
+
+        // 2
+        b.append("\n## 2. Realisable attacks (8-bit files)\n\n");
+        b.append("A perturbation of the float inputs is not a file. Here the FGSM step is taken on the stored "
+                + "samples of each lossless, 8-bit, non-indexed held-out stego image: the gradient of the summed "
+                + "tile logits with respect to each sample (all tile elements reading it added up, alpha included "
+                + "where the image has it), each sample moved by ε·255 along its sign, rounded to an integer and "
+                + "clamped to 0..255. The samples are written back into the original container (other chunks, "
+                + "metadata and trailer kept), the file is decoded again, every stream (`lsb` and `stats` included) "
+                + "is rebuilt with `ModelInputs`, and the exported ONNX model scores it (largest tile logit, "
+                + "detected at ≥ 0). Below half a grey level (ε < 0.00196) rounding leaves the file unchanged. "
+                + "Moving samples rewrites their low bits, so the message column says whether the sender would "
+                + "still have a message to send.\n\n");
+        if (!skipped.isEmpty()) {
+            b.append("Stego images not attacked: ");
+            List<String> parts = new ArrayList<>();
+            skipped.forEach((why, n) -> parts.add(n + " " + why));
+            b.append(String.join(", ", parts)).append(".\n\n");
+        }
+        b.append("| ε | step (grey levels) | images | detected before | evaded (now clean) | evasion success | "
+                + "samples changed | message still read |\n");
+        b.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (RealisableRow r : realisable) {
+            b.append("| ").append(eps(r.epsilon())).append(" | ").append(fmt(r.epsilon() * 255, 3)).append(" | ")
+                    .append(r.images()).append(" | ").append(r.detected()).append(" | ").append(r.evaded())
+                    .append(" | ").append(pct(r.detected() == 0 ? Double.NaN : r.evaded() / (double) r.detected()))
+                    .append(" | ").append(pct(r.samples() == 0 ? Double.NaN : r.changed() / (double) r.samples()))
+                    .append(" | ").append(r.known() == 0 ? "–" : r.messagesAfter() + " / " + r.known() + " (before: "
+                            + r.messagesBefore() + ")").append(" |\n");
+        }
+
+        // 3
+        b.append("\n## 3. Real-world transformations\n\n");
+        b.append("Each held-out image (stego and clean) is transformed and scanned by the full scanner with this "
+                + "model and by the statistics alone (no model; `" + statisticsVersion() + "`), as `starlight eval` "
+                + "does. Detection rate: stego verdicts among stego images; FPR: stego verdicts among clean images. \"message read\": the "
+                + "scanner extracted exactly the embedded message (images whose message the set records). "
+                + "Not applicable (an image too small to crop) is left out of the rates.\n\n");
+        b.append("| transformation | what | FPR clean covers, model / stats | FPR clean variants, model / stats | "
+                + "stego detected, model / stats | message read | errors |\n");
+        b.append("|---|---|---:|---:|---:|---:|---:|\n");
+        for (TransformRow r : transforms) {
+            int errors = 0;
+            for (String key : List.of(CLEAN, VARIANTS, STEGO)) {
+                errors += r.get(key).errors();
+            }
+            b.append("| ").append(r.name()).append(" | ").append(r.description()).append(" | ")
+                    .append(rates(r.get(CLEAN))).append(" | ").append(rates(r.get(VARIANTS))).append(" | ")
+                    .append(rates(r.get(STEGO))).append(" | ").append(recovered(r.get(STEGO))).append(" | ")
+                    .append(errors).append(" |\n");
+        }
+        TreeSet<String> groups = new TreeSet<>();
+        transforms.forEach(r -> r.counts().keySet().stream().filter(k -> k.startsWith("stego:"))
+                .forEach(k -> groups.add(k.substring("stego:".length()))));
+        b.append("\nDetection per stego group, model / stats:\n\n");
+        groupTable(b, transforms, groups, RobustnessReport::rates);
+        b.append("\nMessage read back per stego group (which payloads survive):\n\n");
+        groupTable(b, transforms, groups, RobustnessReport::recovered);
+        return b.toString();
+    }
+
+    private static void groupTable(StringBuilder b, List<TransformRow> transforms, TreeSet<String> groups,
+                                   java.util.function.Function<Counts, String> cell) {
+        b.append("| group | images |");
+        transforms.forEach(r -> b.append(' ').append(r.name()).append(" |"));
+        b.append("\n|---|---:|").append("---:|".repeat(transforms.size())).append('\n');
+        for (String g : groups) {
+            b.append("| ").append(g).append(" | ").append(transforms.get(0).get("stego:" + g).images()).append(" |");
+            transforms.forEach(r -> b.append(' ').append(cell.apply(r.get("stego:" + g))).append(" |"));
+            b.append('\n');
+        }
+    }
+
+    private static String rates(Counts c) {
+        int n = c.scanned();
+        if (n == 0) {
+            return "–";
+        }
+        return pct(c.withModel() / (double) n) + " / " + pct(c.statistics() / (double) n);
+    }
+
+    private static String recovered(Counts c) {
+        return c.known == 0 ? "–" : c.recovered + " / " + c.known;
+    }
+
+    static String eps(float e) {
+        return String.format(Locale.ROOT, "%s", new java.math.BigDecimal(Float.toString(e)).stripTrailingZeros()
+                .toPlainString());
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+    }
+
+    private static String signed(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%+.3f", v);
+    }
+
+    private static String fmt(double v, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    /** The fusion fit's version (the statistics-only scanner's), for the record. */
+    static String statisticsVersion() {
+        return Scanner.defaultVersion(FusionModel.shipped());
+    }
+}
