@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
             "the same attack made into real 8-bit files, and JPEG recompression, resizing, re-saving, cropping and",
             "noise applied to held-out stego and clean images; writes a Markdown report."})
 public final class RobustnessCommand implements Callable<Integer> {
-    @Option(names = "--run", required = true, paramLabel = "DIR",
-            description = "Run folder made by `starlight train` (metrics.json, provenance.json, model.onnx, network.params).")
+    @Option(names = "--run", required = true, paramLabel = "DIR", description = {
+        "Run folder made by `starlight train` (metrics.json, provenance.json, model.onnx, network.params)."})
     Path run;
 
     @Option(names = "--data", required = true, paramLabel = "DIR",
@@ -25,8 +25,8 @@ public final class RobustnessCommand implements Callable<Integer> {
             description = "Most held-out images, spread evenly so every group appears (${DEFAULT-VALUE}).")
     int maxImages;
 
-    @Option(names = "--out", defaultValue = "docs/reports/robustness.md", paramLabel = "FILE",
-            description = "The report (${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "The report (default: docs/reports/robustness.md in the checkout).")
     Path out;
 
     @Option(names = "--tiles-per-image", defaultValue = "2", paramLabel = "N",
@@ -43,16 +43,20 @@ public final class RobustnessCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int n = threads != null ? threads : Math.max(1, RunFolder.read(run).trainingConfig().threads());
+        // bin/starlight passes the checkout as starlight.home, so the default lands in its docs/reports/
+        Path file = out != null ? out
+                : Path.of(System.getProperty("starlight.home", ".")).resolve(RobustnessReport.DEFAULT_OUT);
         RobustnessReport.Options options = new RobustnessReport.Options(run, data, maxImages, tilesPerImage, seed, n,
-                out, commandLine(n));
+                file, commandLine(n));
         RobustnessReport.run(options);
-        System.out.println("wrote " + out);
+        System.out.println("wrote " + file);
         return 0;
     }
 
     /** The command as a user would type it again (recorded in the report). */
     private String commandLine(int n) {
         return "bin/starlight report robustness --run " + run + " --data " + data + " --max-images " + maxImages
-                + " --tiles-per-image " + tilesPerImage + " --seed " + seed + " --threads " + n + " --out " + out;
+                + " --tiles-per-image " + tilesPerImage + " --seed " + seed + " --threads " + n + " --out "
+                + (out != null ? out : RobustnessReport.DEFAULT_OUT);
     }
 }

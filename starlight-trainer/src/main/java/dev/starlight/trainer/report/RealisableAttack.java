@@ -182,12 +182,16 @@ public final class RealisableAttack {
         }
     }
 
-    /** Whether the embedded message still reads back, or null when the set does not know the message. */
-    private static Boolean message(LabelledImage image, byte[] file, DecodedImage decoded) {
+    /**
+     * Whether some extractor still reads exactly the embedded message, at any confidence (the scanner reports a
+     * payload only above {@link Protocol#MESSAGE_THRESHOLD}: random bytes in a trailer read back exactly but score
+     * low); null when the set does not record the message.
+     */
+    static Boolean message(LabelledImage image, byte[] file, DecodedImage decoded) {
         if (image.messageSha256() == null) {
             return null;
         }
-        for (Extraction e : Protocol.messages(file, decoded)) {
+        for (Extraction e : Protocol.extractAll(file, decoded)) {
             if (Scanner.sha256(e.payload()).equals(image.messageSha256())) {
                 return true;
             }

@@ -1,9 +1,9 @@
 package dev.starlight.trainer.report;
 
-import dev.starlight.core.analysis.FusionModel;
 import dev.starlight.core.dataset.TrainingSetGenerator;
 import dev.starlight.core.evaluation.EvalSet;
 import dev.starlight.core.evaluation.LabelledImage;
+import dev.starlight.core.image.ImageCodecs;
 import dev.starlight.core.model.ModelDetector;
 import dev.starlight.core.model.ModelInputOptions;
 import dev.starlight.core.model.OnnxModel;
@@ -24,13 +24,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -124,6 +121,16 @@ public final class RobustnessReport {
             return notApplicable;
         }
 
+        /** Images whose embedded message an extractor still reads exactly. */
+        public int recovered() {
+            return recovered;
+        }
+
+        /** Images whose message the set records. */
+        public int known() {
+            return known;
+        }
+
         /** Images scanned (applicable, whatever the result). */
         int scanned() {
             return images - notApplicable;
@@ -144,8 +151,24 @@ public final class RobustnessReport {
         }
     }
 
+    /**
+     * What was measured on what.
+     *
+     * @param model           model name
+     * @param version         model version
+     * @param trainedOn       the training data's checksum from the run's metrics
+     * @param dataSha256      the checksum of {@code --data}
+     * @param holdoutImages   images in {@code holdout/}
+     * @param images          the images used (stego and clean)
+     * @param threshold       the operating point on the network's stego logit
+     * @param attackedStreams the streams the gradient attacks change
+     */
+    public record Setting(String model, String version, String trainedOn, String dataSha256, int holdoutImages,
+                          List<LabelledImage> images, float threshold, List<String> attackedStreams) {
+    }
+
     /** Everything the report shows. */
-    public record Result(String markdown, List<AttackRow> attacks, List<RealisableRow> realisable,
+    public record Result(String markdown, Setting setting, List<AttackRow> attacks, List<RealisableRow> realisable,
                          Map<String, Integer> realisableSkipped, List<TransformRow> transforms) {
     }
 
@@ -183,14 +206,16 @@ public final class RobustnessReport {
             realisable(new RealisableAttack(attack, onnx, trainer.network().streams()), images, realisable, skipped);
             transforms = transform(onnx, folder.metrics().version(), images, options);
         }
-        String markdown = markdown(options, folder, dataSha, threshold, all.size(), images, split, attacked, attacks,
-                realisable, skipped, transforms);
+        var metrics = folder.metrics();
+        Setting setting = new Setting(metrics.model(), metrics.version(), metrics.dataSha256(), dataSha, all.size(),
+                images, threshold, attacked);
+        String markdown = RobustnessMarkdown.of(options, setting, attacks, realisable, skipped, transforms);
         Path parent = options.out().toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
         Files.writeString(options.out(), markdown);
-        return new Result(markdown, attacks, realisable, skipped, transforms);
+        return new Result(markdown, setting, attacks, realisable, skipped, transforms);
     }
 
     /** {@code max} images taken evenly over the list (as the trainer subsets a split), or all of them. */
@@ -301,7 +326,7 @@ public final class RobustnessReport {
 
     private static String reasonSkipped(LabelledImage image) {
         try {
-            return RealisableAttack.ineligible(dev.starlight.core.image.ImageCodecs.decode(
+            return RealisableAttack.ineligible(ImageCodecs.decode(
                     Files.readAllBytes(image.file())));
         } catch (dev.starlight.core.StarlightException e) {
             return "does not decode";
@@ -398,190 +423,12 @@ public final class RobustnessReport {
             String id = image.file() + "#" + all.get(t).name();
             ScanResult a = with.scan(new ScanRequest(id, id, file));
             ScanResult b = without.scan(new ScanRequest(id, id, file));
-            Boolean recovered = image.messageSha256() == null ? null
-                    : b.payload() != null && Scanner.sha256(Base64.getDecoder().decode(b.payload().base64()))
-                    .equals(image.messageSha256());
+            Boolean recovered = null;
+            if (image.messageSha256() != null && !b.isError()) {
+                recovered = RealisableAttack.message(image, file, ImageCodecs.decode(file));
+            }
             out[t] = new Scan(true, a.isError() || b.isError(), a.isStego(), b.isStego(), recovered);
         }
         return out;
-    }
-
-    // ---- the report
-
-    private static String markdown(Options o, RunFolder folder, String dataSha, float threshold, int holdoutImages,
-                                   List<LabelledImage> images, TrainingSplit split, List<String> attacked,
-                                   List<AttackRow> attacks, List<RealisableRow> realisable,
-                                   Map<String, Integer> skipped, List<TransformRow> transforms) {
-        var m = folder.metrics();
-        StringBuilder b = new StringBuilder();
-        b.append("# Robustness of ").append(m.model()).append(' ').append(m.version()).append("\n\n");
-        b.append("- **Model:** ").append(m.model()).append(", version `").append(m.version()).append("` (run folder `")
-                .append(o.run()).append("`)\n");
-        b.append("- **Training data:** SHA-256 `").append(m.dataSha256()).append("` (from metrics.json); `")
-                .append(o.data()).append("` has ").append(dataSha.equals(m.dataSha256()) ? "the same checksum"
-                        : "checksum `" + dataSha + "`: **not the set this model was trained on**").append('\n');
-        b.append("- **Command:** `").append(o.command()).append("`\n");
-        b.append("- **Machine:** ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
-                .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
-                .append(", Java ").append(System.getProperty("java.version")).append("; ").append(o.threads())
-                .append(" thread(s)\n");
-        b.append("- **Images:** ").append(images.size()).append(" of the ").append(holdoutImages)
-                .append(" held-out images (`holdout/`), spread evenly over the sorted list so every group appears: ")
-                .append(images.stream().filter(LabelledImage::stego).count()).append(" stego, ")
-                .append(images.stream().filter(i -> !i.stego()).count()).append(" clean (covers and variants). Seed ")
-                .append(o.seed()).append(".\n");
-        b.append("- **Operating point:** the network's stego logit ≥ ").append(fmt(threshold, 4))
-                .append(" (metrics.training.threshold), i.e. the exported model's logit ≥ 0.\n\n");
-
-        // 1
-        AttackRow first = attacks.get(0);
-        b.append("## 1. Gradient attacks on the model (white box)\n\n");
-        b.append("The attacker knows the network and its weights and follows the gradient of the stego logit with "
-                + "respect to the inputs (DJL autograd, inference mode). Perturbed: ")
-                .append(String.join(" and ", attacked.stream().map(s -> "`" + s + "`").toList()))
-                .append(" (all of `pixels`; channel 0 of `alpha`, the scaled alpha, on images that have alpha). `lsb`, "
-                        + "alpha channel 1 (alpha & 1) and the vector streams (`palette`, `meta`, `stats`) keep the "
-                        + "values computed from the clean image, so this measures how far the pixel encoders alone can be "
-                        + "pushed: a real change of the pixels would also change `lsb` and `stats`.\n\n");
-        b.append("- **FGSM:** one step x + ε·sign(∇), clipped to [0, 1].\n");
-        b.append("- **PGD:** ").append(GradientAttack.PGD_STEPS).append(" steps of ε/4 from the clean input (no "
-                + "random start), each projected onto the L∞ ball of radius ε and onto [0, 1]; the best iterate per "
-                + "tile is kept.\n");
-        b.append("- **Objective:** stego tiles: the sender pushes the logit down (evasion); clean tiles: an attacker "
-                + "pushes it up (false alarm).\n");
-        b.append("- **Success rate:** of the tiles the model got right at the operating point (stego tiles detected, "
-                + "clean tiles passed), the fraction the attack flips. Mean Δ logit is over all tiles of the class.\n");
-        b.append("- **Tiles:** up to ").append(o.tilesPerImage()).append(" per image: payload-carrying tiles of "
-                + "stego images (").append(first.stego().tiles()).append(" tiles, ").append(first.stego().correct())
-                .append(" detected before the attack), random tiles of clean images (").append(first.clean().tiles())
-                .append(" tiles, ").append(first.clean().correct()).append(" passed). ε is on the 0..1 scale of "
-                        + "`pixels`: ε = 0.001 is a quarter of a grey level, 0.02 about five.\n\n");
-        b.append("| attack | ε | stego tiles detected | evaded | evasion success | mean Δ logit, stego | "
-                + "clean tiles passed | flipped | false-alarm success | mean Δ logit, clean |\n");
-        b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (AttackRow r : attacks) {
-            b.append("| ").append(r.kind().label()).append(" | ").append(eps(r.epsilon())).append(" | ")
-                    .append(r.stego().correct()).append(" / ").append(r.stego().tiles()).append(" | ")
-                    .append(r.stego().flipped()).append(" | ").append(pct(r.stego().successRate())).append(" | ")
-                    .append(signed(r.stego().meanDelta())).append(" | ")
-                    .append(r.clean().correct()).append(" / ").append(r.clean().tiles()).append(" | ")
-                    .append(r.clean().flipped()).append(" | ").append(pct(r.clean().successRate())).append(" | ")
-                    .append(signed(r.clean().meanDelta())).append(" |\n");
-        }
-        b.append("\nEvasion success per method (of each method's detected payload tiles):\n\n");
-        b.append("| method | tiles | detected |");
-        attacks.forEach(r -> b.append(' ').append(r.kind().label()).append(" ε=").append(eps(r.epsilon())).append(" |"));
-        b.append("\n|---|---:|---:|").append("---:|".repeat(attacks.size())).append('\n');
-        for (String method : first.byMethod().keySet()) {
-            Tally t = first.byMethod().get(method);
-            b.append("| ").append(method).append(" | ").append(t.tiles()).append(" | ").append(t.correct()).append(" |");
-            attacks.forEach(r -> b.append(' ').append(pct(r.byMethod().get(method).successRate())).append(" |"));
-            b.append('\n');
-        }
-
-        // 2
-        b.append("\n## 2. Realisable attacks (8-bit files)\n\n");
-        b.append("A perturbation of the float inputs is not a file. Here the FGSM step is taken on the stored "
-                + "samples of each lossless, 8-bit, non-indexed held-out stego image: the gradient of the summed "
-                + "tile logits with respect to each sample (all tile elements reading it added up, alpha included "
-                + "where the image has it), each sample moved by ε·255 along its sign, rounded to an integer and "
-                + "clamped to 0..255. The samples are written back into the original container (other chunks, "
-                + "metadata and trailer kept), the file is decoded again, every stream (`lsb` and `stats` included) "
-                + "is rebuilt with `ModelInputs`, and the exported ONNX model scores it (largest tile logit, "
-                + "detected at ≥ 0). Below half a grey level (ε < 0.00196) rounding leaves the file unchanged. "
-                + "Moving samples rewrites their low bits, so the message column says whether the sender would "
-                + "still have a message to send.\n\n");
-        if (!skipped.isEmpty()) {
-            b.append("Stego images not attacked: ");
-            List<String> parts = new ArrayList<>();
-            skipped.forEach((why, n) -> parts.add(n + " " + why));
-            b.append(String.join(", ", parts)).append(".\n\n");
-        }
-        b.append("| ε | step (grey levels) | images | detected before | evaded (now clean) | evasion success | "
-                + "samples changed | message still read |\n");
-        b.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (RealisableRow r : realisable) {
-            b.append("| ").append(eps(r.epsilon())).append(" | ").append(fmt(r.epsilon() * 255, 3)).append(" | ")
-                    .append(r.images()).append(" | ").append(r.detected()).append(" | ").append(r.evaded())
-                    .append(" | ").append(pct(r.detected() == 0 ? Double.NaN : r.evaded() / (double) r.detected()))
-                    .append(" | ").append(pct(r.samples() == 0 ? Double.NaN : r.changed() / (double) r.samples()))
-                    .append(" | ").append(r.known() == 0 ? "–" : r.messagesAfter() + " / " + r.known() + " (before: "
-                            + r.messagesBefore() + ")").append(" |\n");
-        }
-
-        // 3
-        b.append("\n## 3. Real-world transformations\n\n");
-        b.append("Each held-out image (stego and clean) is transformed and scanned by the full scanner with this "
-                + "model and by the statistics alone (no model; `" + statisticsVersion() + "`), as `starlight eval` "
-                + "does. Detection rate: stego verdicts among stego images; FPR: stego verdicts among clean images. \"message read\": the "
-                + "scanner extracted exactly the embedded message (images whose message the set records). "
-                + "Not applicable (an image too small to crop) is left out of the rates.\n\n");
-        b.append("| transformation | what | FPR clean covers, model / stats | FPR clean variants, model / stats | "
-                + "stego detected, model / stats | message read | errors |\n");
-        b.append("|---|---|---:|---:|---:|---:|---:|\n");
-        for (TransformRow r : transforms) {
-            int errors = 0;
-            for (String key : List.of(CLEAN, VARIANTS, STEGO)) {
-                errors += r.get(key).errors();
-            }
-            b.append("| ").append(r.name()).append(" | ").append(r.description()).append(" | ")
-                    .append(rates(r.get(CLEAN))).append(" | ").append(rates(r.get(VARIANTS))).append(" | ")
-                    .append(rates(r.get(STEGO))).append(" | ").append(recovered(r.get(STEGO))).append(" | ")
-                    .append(errors).append(" |\n");
-        }
-        TreeSet<String> groups = new TreeSet<>();
-        transforms.forEach(r -> r.counts().keySet().stream().filter(k -> k.startsWith("stego:"))
-                .forEach(k -> groups.add(k.substring("stego:".length()))));
-        b.append("\nDetection per stego group, model / stats:\n\n");
-        groupTable(b, transforms, groups, RobustnessReport::rates);
-        b.append("\nMessage read back per stego group (which payloads survive):\n\n");
-        groupTable(b, transforms, groups, RobustnessReport::recovered);
-        return b.toString();
-    }
-
-    private static void groupTable(StringBuilder b, List<TransformRow> transforms, TreeSet<String> groups,
-                                   java.util.function.Function<Counts, String> cell) {
-        b.append("| group | images |");
-        transforms.forEach(r -> b.append(' ').append(r.name()).append(" |"));
-        b.append("\n|---|---:|").append("---:|".repeat(transforms.size())).append('\n');
-        for (String g : groups) {
-            b.append("| ").append(g).append(" | ").append(transforms.get(0).get("stego:" + g).images()).append(" |");
-            transforms.forEach(r -> b.append(' ').append(cell.apply(r.get("stego:" + g))).append(" |"));
-            b.append('\n');
-        }
-    }
-
-    private static String rates(Counts c) {
-        int n = c.scanned();
-        if (n == 0) {
-            return "–";
-        }
-        return pct(c.withModel() / (double) n) + " / " + pct(c.statistics() / (double) n);
-    }
-
-    private static String recovered(Counts c) {
-        return c.known == 0 ? "–" : c.recovered + " / " + c.known;
-    }
-
-    static String eps(float e) {
-        return String.format(Locale.ROOT, "%s", new java.math.BigDecimal(Float.toString(e)).stripTrailingZeros()
-                .toPlainString());
-    }
-
-    private static String pct(double v) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
-    }
-
-    private static String signed(double v) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%+.3f", v);
-    }
-
-    private static String fmt(double v, int decimals) {
-        return String.format(Locale.ROOT, "%." + decimals + "f", v);
-    }
-
-    /** The fusion fit's version (the statistics-only scanner's), for the record. */
-    static String statisticsVersion() {
-        return Scanner.defaultVersion(FusionModel.shipped());
     }
 }
