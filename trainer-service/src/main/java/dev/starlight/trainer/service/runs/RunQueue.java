@@ -63,10 +63,11 @@ public class RunQueue {
             RunPlan plan = RunPlan.of(newId(), request, config.workDir(), config.threads());
             run = new Run(plan, sequence.incrementAndGet(), Instant.now());
         } while (runs.putIfAbsent(run.id(), run) != null);
+        RunView queuedView = run.view();
         Run queued = run;
         executor.execute(() -> execute(queued));
         LOG.infof("run %s queued: %s", run.id(), run.plan().config());
-        return run.view();
+        return queuedView;
     }
 
     /** Every run, newest first. */
