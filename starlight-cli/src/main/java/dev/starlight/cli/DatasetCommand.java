@@ -1,6 +1,7 @@
 package dev.starlight.cli;
 
 import dev.starlight.core.dataset.EvalSetGenerator;
+import dev.starlight.core.dataset.TrainingSetGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Makes labelled stego from clean covers, split by cover into calibration/ and holdout/:",
             "clean/ (the covers), stego/<group>/ with a sidecar per file: the five protocol methods in every format",
             "they apply to (both bit orders), and random-position LSB replacement and matching at 0.05, 0.1, 0.2",
-            "and 0.4 bits per sample. Seeded: the same inputs give the same bytes."})
+            "and 0.4 bits per sample. Seeded: the same inputs give the same bytes.",
+            "With --training: train/, validation/ and holdout/ instead, with messages of every kind (text,",
+            "compressed, random bytes) from 4 bytes up to the carrier's capacity."})
 public final class DatasetCommand implements Callable<Integer> {
 
     @Spec
@@ -37,6 +40,13 @@ public final class DatasetCommand implements Callable<Integer> {
             description = "Share of covers kept out of calibration (${DEFAULT-VALUE}).")
     double holdout;
 
+    @Option(names = "--training", description = "Write a training set (train/, validation/, holdout/).")
+    boolean training;
+
+    @Option(names = "--validation", defaultValue = "0.15", paramLabel = "SHARE",
+            description = "With --training: share of covers for validation (${DEFAULT-VALUE}).")
+    double validation;
+
     @Override
     public Integer call() throws IOException {
         List<byte[]> texts = EvalSetGenerator.payloadTexts(payloads);
@@ -44,9 +54,12 @@ public final class DatasetCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("starlight dataset: no .md or .txt payloads in " + payloads);
             return ExitCodes.INPUT_ERROR;
         }
-        EvalSetGenerator.Summary s = new EvalSetGenerator(seed, holdout, texts).generate(covers, out);
-        spec.commandLine().getOut().printf("%d covers (%d calibration, %d holdout), %d stego files, %d refused embeddings -> %s%n",
-                s.covers(), s.calibrationCovers(), s.holdoutCovers(), s.stegoFiles(), s.refused(), out);
+        EvalSetGenerator.Summary s = training
+                ? new TrainingSetGenerator(seed, validation, holdout, texts).generate(covers, out)
+                : new EvalSetGenerator(seed, holdout, texts).generate(covers, out);
+        spec.commandLine().getOut().printf("%d covers (%d %s, %d holdout), %d stego files, %d refused embeddings -> %s%n",
+                s.covers(), s.calibrationCovers(), training ? "train+validation" : "calibration", s.holdoutCovers(),
+                s.stegoFiles(), s.refused(), out);
         return ExitCodes.OK;
     }
 }

@@ -40,20 +40,29 @@ public final class EvalSetGenerator {
     public record Summary(int covers, int calibrationCovers, int holdoutCovers, int stegoFiles, int refused) {
     }
 
-    private final CoverSplit split;
+    private final java.util.function.Function<byte[], String> split;
     private final long seed;
-    private final List<byte[]> messages;
+    private final MessagePolicy messages;
 
     /** @param payloadTexts the texts messages are cut from (at least one) */
     public EvalSetGenerator(long seed, double holdoutShare, List<byte[]> payloadTexts) {
-        if (payloadTexts.isEmpty()) {
-            throw new IllegalArgumentException("at least one payload text is needed");
-        }
-        this.split = new CoverSplit(seed, holdoutShare);
-        this.seed = seed;
-        this.messages = List.copyOf(payloadTexts);
+        this(seed, new CoverSplit(seed, holdoutShare)::of, MessagePolicy.evaluation(payloadTexts));
     }
 
+    /**
+     * @param split    names the split folder of a cover from its bytes (never from its name)
+     * @param messages what protocol messages to hide
+     */
+    EvalSetGenerator(long seed, java.util.function.Function<byte[], ?> split, MessagePolicy messages) {
+        this.split = cover -> {
+            Object where = split.apply(cover);
+            return where instanceof CoverSplit.Split s ? s.label() : where.toString();
+        };
+        this.seed = seed;
+        this.messages = messages;
+    }
+
+    /** Summary counts holdout covers as {@code holdoutCovers} and every other split as {@code calibrationCovers}. */
     public Summary generate(Path coversDir, Path outDir) throws IOException {
         List<Path> covers;
         try (Stream<Path> files = Files.list(coversDir)) {
@@ -68,13 +77,13 @@ public final class EvalSetGenerator {
             if (ImageFormat.sniff(cover).isEmpty()) {
                 continue;
             }
-            CoverSplit.Split where = split.of(cover);
-            if (where == CoverSplit.Split.HOLDOUT) {
+            String where = split.apply(cover);
+            if (where.equals(CoverSplit.Split.HOLDOUT.label())) {
                 holdout++;
             } else {
                 calibration++;
             }
-            Path splitDir = outDir.resolve(where.label());
+            Path splitDir = outDir.resolve(where);
             String name = coverPath.getFileName().toString();
             Files.createDirectories(splitDir.resolve("clean"));
             Files.write(splitDir.resolve("clean").resolve(name), cover);
@@ -130,13 +139,13 @@ public final class EvalSetGenerator {
         return out;
     }
 
-    /** A message of seeded length (16 bytes up to 1 KiB, shortened until it fits), or a refusal. */
+    /** A message from the policy, shortened until it fits, or a refusal. */
     private Made protocolStego(byte[] cover, Method method, EmbedOptions options, String group, String cleanName,
                                SplittableRandom random) {
-        byte[] text = messages.get(random.nextInt(messages.size()));
-        int length = 16 + random.nextInt(Math.max(1, Math.min(1024, text.length) - 16));
-        while (length >= 8) {
-            byte[] message = cutAtCharacter(text, Math.min(length, text.length));
+        byte[] full = messages.message(random);
+        int length = full.length;
+        while (length >= messages.shortest()) {
+            byte[] message = messages.shorten(full, length);
             try {
                 byte[] stego = Protocol.embed(cover, method, message, options);
                 Sidecar sidecar = Sidecar.of(method, options, cleanName).withMessageSha256(Scanner.sha256(message));

@@ -15,6 +15,7 @@ public final class OnnxGraphWriter {
     private final OnnxMl.GraphProto.Builder graph = OnnxMl.GraphProto.newBuilder();
     private final OnnxMl.ModelProto.Builder model = OnnxMl.ModelProto.newBuilder();
     private int nodes;
+    private String producer = "starlight";
 
     public OnnxGraphWriter(String graphName) {
         graph.setName(graphName);
@@ -53,8 +54,14 @@ public final class OnnxGraphWriter {
     }
 
     public OnnxGraphWriter node(String op, List<String> inputs, String output, OnnxMl.AttributeProto... attributes) {
+        return node(op, inputs, List.of(output), attributes);
+    }
+
+    /** A node with several outputs (e.g. Split). */
+    public OnnxGraphWriter node(String op, List<String> inputs, List<String> outputs,
+                                OnnxMl.AttributeProto... attributes) {
         OnnxMl.NodeProto.Builder n = OnnxMl.NodeProto.newBuilder().setOpType(op).setName(op + "_" + nodes++)
-                .addAllInput(inputs).addOutput(output);
+                .addAllInput(inputs).addAllOutput(outputs);
         for (OnnxMl.AttributeProto a : attributes) {
             n.addAttribute(a);
         }
@@ -76,13 +83,24 @@ public final class OnnxGraphWriter {
         return a.build();
     }
 
+    public static OnnxMl.AttributeProto real(String name, float value) {
+        return OnnxMl.AttributeProto.newBuilder().setName(name).setType(OnnxMl.AttributeProto.AttributeType.FLOAT)
+                .setF(value).build();
+    }
+
+    /** Who wrote the model (the ONNX producer name); "starlight" unless set. */
+    public OnnxGraphWriter producer(String name) {
+        this.producer = name;
+        return this;
+    }
+
     public static OnnxMl.AttributeProto integer(String name, long value) {
         return OnnxMl.AttributeProto.newBuilder().setName(name).setType(OnnxMl.AttributeProto.AttributeType.INT)
                 .setI(value).build();
     }
 
     public byte[] toBytes() {
-        return model.setIrVersion(IR_VERSION).setProducerName("starlight-test").setModelVersion(1)
+        return model.setIrVersion(IR_VERSION).setProducerName(producer).setModelVersion(1)
                 .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
                 .setGraph(graph).build().toByteArray();
     }

@@ -16,10 +16,13 @@ import java.util.Map;
  * @param modelAuc       AUC of the model's own score per stego group against the clean holdout images
  * @param withModel      the scanner with this model, holdout split
  * @param statisticsOnly the scanner without a model, same images
+ * @param p95LatencyMs   95th percentile of decode + model inference per held-out image, milliseconds
  */
-@JsonPropertyOrder({"model", "version", "dataSha256", "training", "modelAuc", "withModel", "statisticsOnly"})
+@JsonPropertyOrder({"model", "version", "dataSha256", "training", "modelAuc", "p95LatencyMs", "withModel",
+        "statisticsOnly"})
 public record ModelMetrics(String model, String version, String dataSha256, Training training,
-                           Map<String, Double> modelAuc, EvalReport withModel, EvalReport statisticsOnly) {
+                           Map<String, Double> modelAuc, double p95LatencyMs, EvalReport withModel,
+                           EvalReport statisticsOnly) {
 
     /**
      * @param images         training images
@@ -29,11 +32,14 @@ public record ModelMetrics(String model, String version, String dataSha256, Trai
      * @param tilesPerSecond training throughput
      * @param finalLoss      mean loss over the last epoch
      * @param threshold      the stego logit at the operating point, folded into the exported bias
-     * @param validationFpr  tile-max false-positive rate of the exported model on the validation clean images
+     * @param validationFpr  false-positive rate of the exported model on the validation clean images
+     * @param validationTpr  its detection rate on the validation stego images
+     * @param parity         largest absolute difference between the DJL network and the ONNX model, any output
      */
     @JsonPropertyOrder({"images", "tiles", "steps", "seconds", "tilesPerSecond", "finalLoss", "threshold",
-            "validationFpr"})
+            "validationFpr", "validationTpr", "parity"})
     public record Training(int images, int tiles, int steps, double seconds, double tilesPerSecond,
-                           double finalLoss, double threshold, double validationFpr) {
+                           double finalLoss, double threshold, double validationFpr, double validationTpr,
+                           double parity) {
     }
 }

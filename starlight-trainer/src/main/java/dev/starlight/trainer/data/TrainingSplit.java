@@ -1,0 +1,163 @@
+package dev.starlight.trainer.data;
+
+import dev.starlight.core.StarlightException;
+import dev.starlight.core.evaluation.EvalSet;
+import dev.starlight.core.evaluation.LabelledImage;
+import dev.starlight.core.image.DecodedImage;
+import dev.starlight.core.image.ImageCodecs;
+import dev.starlight.core.model.ModelInputOptions;
+import dev.starlight.core.model.ModelInputs;
+import dev.starlight.core.protocol.Sidecar;
+import dev.starlight.trainer.network.MultiStreamNetwork;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The tiles of one split of a training set, built with the same {@link ModelInputs} the detector uses. From each
+ * stego image up to {@code tilesPerImage} tiles that carry payload ({@link ChangedTiles}); from each clean image
+ * (covers and clean variants) up to {@code tilesPerImage} tiles at random. Seeded.
+ *
+ * @param clean  tiles of clean images
+ * @param stego  tiles that carry hidden data
+ * @param images images read
+ * @param skipped images that could not be decoded
+ */
+public record TrainingSplit(List<TileSample> clean, List<TileSample> stego, int images, int skipped) {
+
+    public static final String CLEAN = "clean";
+    public static final String CLEAN_VARIANTS = "clean-variants";
+    public static final String STEGO = "stego";
+
+    /** The labelled images of a split folder (clean covers, clean variants, stego with sidecars). */
+    public static List<LabelledImage> images(Path splitDir) {
+        List<Path> clean = new ArrayList<>();
+        clean.add(splitDir.resolve(CLEAN));
+        if (Files.isDirectory(splitDir.resolve(CLEAN_VARIANTS))) {
+            clean.add(splitDir.resolve(CLEAN_VARIANTS));
+        }
+        List<Path> stego = Files.isDirectory(splitDir.resolve(STEGO)) ? List.of(splitDir.resolve(STEGO)) : List.of();
+        if (!Files.isDirectory(splitDir.resolve(CLEAN))) {
+            throw new UncheckedIOException(new IOException("not a split folder (no clean/): " + splitDir));
+        }
+        return EvalSet.load(clean, stego);
+    }
+
+    /**
+     * @param maxImages most images to read (0: all), taken evenly over the sorted list so every group is present
+     */
+    public static TrainingSplit load(Path splitDir, ModelInputOptions options, List<String> streams,
+                                     int tilesPerImage, int maxImages, long seed, int threads) {
+        List<LabelledImage> images = subset(images(splitDir), maxImages);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        try {
+            List<Future<List<TileSample>>> futures = new ArrayList<>();
+            for (int i = 0; i < images.size(); i++) {
+                LabelledImage image = images.get(i);
+                long imageSeed = seed * 1_000_003L + i;
+                futures.add(pool.submit(() -> tiles(splitDir, image, options, streams, tilesPerImage, imageSeed)));
+            }
+            List<TileSample> clean = new ArrayList<>();
+            List<TileSample> stego = new ArrayList<>();
+            int skipped = 0;
+            for (Future<List<TileSample>> f : futures) {
+                List<TileSample> tiles = f.get();
+                if (tiles == null) {
+                    skipped++;
+                    continue;
+                }
+                for (TileSample t : tiles) {
+                    (t.stego() == 1 ? stego : clean).add(t);
+                }
+            }
+            return new TrainingSplit(List.copyOf(clean), List.copyOf(stego), images.size(), skipped);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("loading interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("loading " + splitDir + " failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static List<LabelledImage> subset(List<LabelledImage> all, int max) {
+        if (max <= 0 || all.size() <= max) {
+            return all;
+        }
+        List<LabelledImage> out = new ArrayList<>(max);
+        for (int k = 0; k < max; k++) {
+            out.add(all.get((int) ((2L * k + 1) * all.size() / (2L * max))));
+        }
+        return out;
+    }
+
+    /** The tiles of one image, or null when it cannot be decoded. */
+    private static List<TileSample> tiles(Path splitDir, LabelledImage image, ModelInputOptions options,
+                                          List<String> streams, int tilesPerImage, long seed) throws IOException {
+        DecodedImage decoded;
+        try {
+            decoded = ImageCodecs.decode(Files.readAllBytes(image.file()));
+        } catch (StarlightException e) {
+            return null;
+        }
+        ModelInputs inputs = ModelInputs.from(decoded, options, streams);
+        List<Integer> candidates = new ArrayList<>();
+        if (image.stego()) {
+            boolean[] changed = ChangedTiles.of(cover(splitDir, image), decoded, inputs.grid());
+            for (int k = 0; k < changed.length; k++) {
+                if (changed[k]) {
+                    candidates.add(k);
+                }
+            }
+        } else {
+            for (int k = 0; k < inputs.rows(); k++) {
+                candidates.add(k);
+            }
+        }
+        Collections.shuffle(candidates, new Random(seed));
+        int method = image.stego() ? MethodLabels.ALL.indexOf(image.method()) : -1;
+        if (image.stego() && method < 0) {
+            return List.of(); // a technique the network has no label for (e.g. third-party stego in the folder)
+        }
+        int bitOrder = image.stego() && MethodLabels.hasBitOrder(image.method())
+                ? MultiStreamNetwork.BIT_ORDERS.indexOf(image.bitOrder()) : -1;
+        List<TileSample> out = new ArrayList<>();
+        for (int k : candidates.subList(0, Math.min(tilesPerImage, candidates.size()))) {
+            float[][] rows = new float[streams.size()][];
+            for (int s = 0; s < streams.size(); s++) {
+                float[] data = inputs.data(streams.get(s));
+                int size = inputs.spec(streams.get(s)).rowSize();
+                rows[s] = java.util.Arrays.copyOfRange(data, k * size, (k + 1) * size);
+            }
+            out.add(new TileSample(rows, image.stego() ? 1 : 0, method, bitOrder, image.group()));
+        }
+        return out;
+    }
+
+    /** The cover a stego file was made from, as its sidecar names it, or null when it is not in the split. */
+    private static DecodedImage cover(Path splitDir, LabelledImage image) {
+        return Sidecar.readBeside(image.file()).map(Sidecar::cleanFile)
+                .map(name -> splitDir.resolve(CLEAN).resolve(name))
+                .filter(Files::isRegularFile)
+                .map(p -> {
+                    try {
+                        return ImageCodecs.decode(Files.readAllBytes(p));
+                    } catch (IOException | StarlightException e) {
+                        return null;
+                    }
+                }).orElse(null);
+    }
+
+    public int tiles() {
+        return clean.size() + stego.size();
+    }
+}
