@@ -20,7 +20,8 @@ import java.util.TreeMap;
  *       evaluator's per-format rows rank. It is the pair-weighted mean of those rows' AUCs (weights: stego images ×
  *       clean covers of the format), exact, not a mean of group AUCs. Pairs across formats are not in it; NaN when
  *       there are no pairs;</li>
- *   <li>{@code p95LatencyMs}: 0, meaning unknown: the evaluator measures throughput, not per-image latency.</li>
+ *   <li>{@code p95LatencyMs}: {@link ModelMetrics#p95LatencyMs()} (decode + model inference per held-out image);
+ *       0 when that is unknown (NaN: no image was timed), since JSON has no NaN.</li>
  * </ul>
  * NaN figures (a group with no clean images of its formats) are left out of the maps.
  */
@@ -47,7 +48,7 @@ public final class EvaluationEvents {
         }
         return new ModelEvaluationEvent(ModelEvaluationEvent.TYPE, metrics.model(), metrics.version(), timestampMs,
                 metrics.dataSha256(), report.images(), fprByFormat, tprByGroup, aucByGroup, sameFormatAuc(report),
-                0.0);
+                Double.isFinite(metrics.p95LatencyMs()) ? metrics.p95LatencyMs() : 0.0);
     }
 
     /**

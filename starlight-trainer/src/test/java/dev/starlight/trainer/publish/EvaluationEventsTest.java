@@ -22,10 +22,15 @@ class EvaluationEventsTest {
     }
 
     private static ModelMetrics metrics(List<CleanRow> clean, List<StegoRow> stego) {
+        return metrics(clean, stego, 12.5);
+    }
+
+    private static ModelMetrics metrics(List<CleanRow> clean, List<StegoRow> stego, double p95LatencyMs) {
         EvalReport withModel = new EvalReport("m-1", 77, 2.0, 38.5, 2, clean, stego, List.of());
         EvalReport statisticsOnly = new EvalReport("rules", 77, 2.0, 38.5, 2, List.of(), List.of(), List.of());
-        return new ModelMetrics("m", "1", "abc", new ModelMetrics.Training(10, 40, 3, 1.5, 26.7, 0.4, 0.1, 0.02),
-                Map.of(), withModel, statisticsOnly);
+        return new ModelMetrics("m", "1", "abc",
+                new ModelMetrics.Training(10, 40, 3, 1.5, 26.7, 0.4, 0.1, 0.02, 0.6, 1e-7), Map.of(), p95LatencyMs,
+                withModel, statisticsOnly);
     }
 
     @Test
@@ -52,7 +57,7 @@ class EvaluationEventsTest {
         assertThat(e.aucByGroup()).containsExactlyInAnyOrderEntriesOf(Map.of("lsb.rgb", 0.9, "palette", 0.5));
         // pairs: 20 png stego × 10 png covers at 0.9, 6 gif stego × 5 gif covers at 0.5; not the group mean 0.7
         assertThat(e.auc()).isCloseTo((200 * 0.9 + 30 * 0.5) / 230, within(1e-12));
-        assertThat(e.p95LatencyMs()).isZero();
+        assertThat(e.p95LatencyMs()).isEqualTo(12.5);
     }
 
     @Test
@@ -66,6 +71,13 @@ class EvaluationEventsTest {
 
         assertThat(e.fprByFormat()).isEmpty();
         assertThat(e.auc()).isCloseTo((50 * 0.6 + 10 * 1.0) / 60, within(1e-12));
+    }
+
+    @Test
+    void anUnknownLatencyIsZero() {
+        ModelMetrics m = metrics(List.of(), List.of(), Double.NaN);
+
+        assertThat(EvaluationEvents.of(m, 0L).p95LatencyMs()).isZero();
     }
 
     @Test

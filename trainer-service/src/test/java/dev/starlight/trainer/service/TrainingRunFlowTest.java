@@ -50,7 +50,7 @@ class TrainingRunFlowTest {
 
     @Test
     void aTinyRunPublishesAModelADetectorLoadsWithItsEvaluationAndProgress() throws Exception {
-        Path set = TinyTrainingSet.create(dir, 24);
+        Path set = TinyTrainingSet.create(dir, 16);
         ExtractableResponse<Response> posted = given().contentType(ContentType.JSON)
                 .body(Map.of("preset", "tiny", "data", set.toString(), "version", "flow-1"))
                 .when().post(RUNS).then().statusCode(202).body("status", equalTo("QUEUED")).extract();
