@@ -1,8 +1,10 @@
 package dev.starlight.trainer.service.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.starlight.trainer.service.runs.ErrorCode;
 import dev.starlight.trainer.service.runs.RunException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -20,9 +22,22 @@ public class ErrorMappers {
         return json(status, e.code(), e.getMessage());
     }
 
-    /** Not JSON, a field of the wrong type, or a field a run request does not have. */
+    /**
+     * A field of the wrong type, or one a run request does not have. (Mapped by its own type: Quarkus has a
+     * built-in mapper for it that would otherwise answer in its own shape.)
+     */
     @ServerExceptionMapper
-    public Response malformed(JsonProcessingException e) {
+    public Response mismatched(MismatchedInputException e) {
+        return malformed(e);
+    }
+
+    /** Quarkus wraps a body that is not JSON at all in a 400; everything else keeps its own answer. */
+    @ServerExceptionMapper
+    public Response unreadable(WebApplicationException e) {
+        return e.getCause() instanceof JsonProcessingException json ? malformed(json) : e.getResponse();
+    }
+
+    private static Response malformed(JsonProcessingException e) {
         return json(Response.Status.BAD_REQUEST, ErrorCode.BAD_REQUEST, "the body is not a run request: "
                 + e.getOriginalMessage());
     }

@@ -64,9 +64,9 @@ public class RunQueue {
             run = new Run(plan, sequence.incrementAndGet(), Instant.now());
         } while (runs.putIfAbsent(run.id(), run) != null);
         RunView queuedView = run.view();
+        LOG.infof("run %s queued: %s", run.id(), run.plan().config());
         Run queued = run;
         executor.execute(() -> execute(queued));
-        LOG.infof("run %s queued: %s", run.id(), run.plan().config());
         return queuedView;
     }
 
