@@ -38,8 +38,8 @@ import java.util.Map;
  * One training run, end to end: load the training set, train the multi-stream network, check the ONNX export
  * against the trained network, set the operating point on the validation split, evaluate on the holdout split
  * with the evaluator of {@code starlight eval}, and write {@code model.onnx}, {@code model.slme} (the envelope),
- * {@code metrics.json}, {@code provenance.json} (config, versions, command) and {@code MODEL_CARD.md} under the
- * run's folder.
+ * {@code metrics.json}, {@code provenance.json} (config, versions, command), {@code network.params} (the DJL
+ * weights, for reports that need gradients) and {@code MODEL_CARD.md} under the run's folder.
  */
 public final class TrainingRun {
     /** Tiles compared between DJL and ONNX Runtime in the parity check. */
@@ -127,6 +127,7 @@ public final class TrainingRun {
             Files.write(config.out().resolve("model.slme"), envelope.toBytes());
             Files.writeString(config.out().resolve("metrics.json"), JSON.writeValueAsString(metrics));
             Files.writeString(config.out().resolve("provenance.json"), provenance);
+            trainer.saveParameters(config.out().resolve(NetworkTrainer.PARAMETERS_FILE));
             Path card = config.out().resolve("MODEL_CARD.md");
             Files.writeString(card, ModelCard.markdown(metrics, config, command, parameterCount(network)));
             listener.progress(new TrainingProgress(Phase.DONE, summary.steps(), summary.steps(), summary.finalLoss(),

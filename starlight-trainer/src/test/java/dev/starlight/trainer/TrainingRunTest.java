@@ -8,6 +8,7 @@ import dev.starlight.core.model.ModelEnvelope;
 import dev.starlight.core.model.ModelInfo;
 import dev.starlight.core.model.OnnxModel;
 import dev.starlight.core.model.OnnxGraphWriter;
+import dev.starlight.trainer.evaluation.RunFolder;
 import dev.starlight.trainer.export.OnnxParity;
 import dev.starlight.trainer.network.MultiStreamNetwork;
 import java.nio.file.Files;
@@ -82,6 +83,35 @@ class TrainingRunTest {
         assertThat(phases).containsSubsequence(TrainingProgress.Phase.LOADING, TrainingProgress.Phase.TRAINING,
                 TrainingProgress.Phase.CALIBRATING, TrainingProgress.Phase.EVALUATING, TrainingProgress.Phase.EXPORTING,
                 TrainingProgress.Phase.DONE);
+    }
+
+    @Test
+    void theRunFolderReloadsTheSameNetwork() throws Exception {
+        RunFolder folder = RunFolder.read(dir.resolve("run"));
+        assertThat(folder.metrics().version()).isEqualTo(result.metrics().version());
+        assertThat(folder.trainingConfig().streams()).containsExactlyElementsOf(InputStreams.NAMES);
+        byte[] image = Files.readAllBytes(Files.list(dir.resolve("covers")).sorted().findFirst().orElseThrow());
+        var decoded = dev.starlight.core.image.ImageCodecs.decode(image);
+        try (var trainer = folder.loadNetwork(); OnnxModel onnx = OnnxModel.load(folder.onnx())) {
+            var inputs = dev.starlight.core.model.ModelInputs.from(decoded, onnx.inputOptions());
+            var tiles = new dev.starlight.trainer.data.TileSample[inputs.rows()];
+            for (int k = 0; k < tiles.length; k++) {
+                float[][] rows = new float[InputStreams.NAMES.size()][];
+                for (int s = 0; s < rows.length; s++) {
+                    String name = InputStreams.NAMES.get(s);
+                    int size = inputs.spec(name).rowSize();
+                    rows[s] = java.util.Arrays.copyOfRange(inputs.data(name), k * size, (k + 1) * size);
+                }
+                tiles[k] = new dev.starlight.trainer.data.TileSample(rows, 0, -1, -1, "clean");
+            }
+            float[] logits = trainer.predict(trainer.manager(), tiles)[0];
+            double[] probabilities = onnx.predict(inputs).tileProbabilities();
+            float threshold = (float) result.metrics().training().threshold();
+            for (int k = 0; k < tiles.length; k++) {
+                double p = 1 / (1 + Math.exp(-(logits[k] - threshold)));
+                assertThat(probabilities[k]).isCloseTo(p, org.assertj.core.api.Assertions.within(1e-4));
+            }
+        }
     }
 
     @Test

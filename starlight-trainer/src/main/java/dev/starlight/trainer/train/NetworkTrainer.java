@@ -32,6 +32,8 @@ import java.util.SplittableRandom;
 public final class NetworkTrainer implements AutoCloseable {
     static final float METHOD_WEIGHT = 0.5f;
     static final float BIT_ORDER_WEIGHT = 0.25f;
+    /** The DJL weights in a run folder. */
+    public static final String PARAMETERS_FILE = "network.params";
 
     private final TrainingConfig config;
     private final MultiStreamNetwork network;
@@ -158,6 +160,29 @@ public final class NetworkTrainer implements AutoCloseable {
             result[i] = out.get(i).toFloatArray();
         }
         return result;
+    }
+
+    /** Writes the network's weights (DJL's parameter format). */
+    public void saveParameters(java.nio.file.Path file) throws java.io.IOException {
+        try (var out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file)))) {
+            network.saveParameters(out);
+        }
+    }
+
+    /**
+     * Loads weights written by {@link #saveParameters} into this trainer's (uninitialised) network, for inference
+     * and gradients with respect to the inputs.
+     */
+    public void loadParameters(java.nio.file.Path file) throws java.io.IOException {
+        try (var in = new java.io.DataInputStream(new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file)))) {
+            network.loadParameters(model.getNDManager(), in);
+        } catch (ai.djl.MalformedModelException e) {
+            throw new java.io.IOException("not the weights of this network: " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public MultiStreamNetwork network() {
+        return network;
     }
 
     @Override
