@@ -78,10 +78,15 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Nothing on standard error: no progress bar, no summary, no warnings.")
     boolean quiet;
 
+    @Option(names = "--model", paramLabel = "shipped|none|FILE",
+            description = "The model beside the statistics: the one shipped with Starlight (what a fresh detector "
+                    + "serves), none, or a model file (.slme envelope or .onnx) (default: ${DEFAULT-VALUE}).")
+    String model = "shipped";
+
     private final Function<ScanOptions, ImageScanner> scanners;
 
     public ScanCommand() {
-        this(options -> new Scanner(options, List.of())::scan);
+        this(null);
     }
 
     /** Test seam: {@code scanners} builds what scans the bytes from the options of this run. */
@@ -99,7 +104,9 @@ public final class ScanCommand implements Callable<Integer> {
         List<Path> files = new InputFiles(warn).collect(paths);
         ScanOptions options = new ScanOptions(ImageLimits.DEFAULT.withMaxBytes(maxBytes).withMaxPixels(maxPixels),
                 !noExtract);
-        FileScanner fileScanner = new FileScanner(scanners.apply(options), maxBytes);
+        ScanModel served = scanners == null ? loadModel() : ScanModel.NONE;
+        ImageScanner scanner = scanners == null ? served.scanner(options) : scanners.apply(options);
+        FileScanner fileScanner = new FileScanner(scanner, maxBytes);
         ResultPrinter printer = printer(out, files);
         ScanTally tally = new ScanTally();
         ProgressBar bar = !quiet && Terminal.stderrIsTerminal() ? new ProgressBar(err, files.size(), tally) : null;
@@ -123,10 +130,19 @@ public final class ScanCommand implements Callable<Integer> {
         if (bar != null) {
             bar.finish();
         }
+        served.close();
         if (!quiet) {
             err.println(summary(tally, (System.nanoTime() - start) / 1e9));
         }
         return exitCode(tally.stego() > 0, tally.errors() > 0, failOnStego);
+    }
+
+    private ScanModel loadModel() {
+        try {
+            return ScanModel.load(model);
+        } catch (java.io.UncheckedIOException | dev.starlight.core.StarlightException e) {
+            throw new ParameterException(spec.commandLine(), "--model " + model + ": " + e.getMessage());
+        }
     }
 
     /** Precedence: stego with --fail-on-stego (3) over error rows (4) over success (0). */

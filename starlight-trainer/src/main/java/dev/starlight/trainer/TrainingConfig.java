@@ -63,7 +63,7 @@ public record TrainingConfig(Path data, Path out, String name, String version, i
 
     /** The default run: a useful model in well under an hour on 2 cores. */
     public static TrainingConfig defaults(Path data, Path out) {
-        return new TrainingConfig(data, out, DEFAULT_NAME, "", 64, 4, 0, 32, 6, 2e-3, true, 0.5, 0.3,
+        return new TrainingConfig(data, out, DEFAULT_NAME, "", 64, 4, 0, 32, 12, 2e-3, true, 0.5, 0.3,
                 InputStreams.NAMES, 7L, 2, 0.005);
     }
 

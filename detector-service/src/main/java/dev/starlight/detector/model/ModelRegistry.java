@@ -74,6 +74,23 @@ public class ModelRegistry {
         old.release();
     }
 
+    /**
+     * Serves {@code next} only if no model is serving yet (the statistics alone decide); returns false, leaving
+     * the serving model in place, otherwise. Atomic against {@link #swap}.
+     */
+    public boolean swapIfRulesOnly(String name, String version, Map<String, String> card, List<Detector> detectors,
+                                   AutoCloseable closeable) {
+        Served old = current.get();
+        if (old.closeable != null) {
+            return false;
+        }
+        if (!current.compareAndSet(old, new Served(name, version, card, detectors, closeable))) {
+            return false;
+        }
+        old.release();
+        return true;
+    }
+
     /** One model and its reference count: 1 for being current, plus one per running scan. */
     static final class Served {
         final String name;

@@ -39,13 +39,29 @@ public class ModelUpdates {
             return; // a tombstone: the model was withdrawn from the registry; keep serving what we have
         }
         ModelEnvelope envelope;
-        OnnxModel model;
         try {
             envelope = ModelEnvelope.fromBytes(value);
-            model = OnnxModel.load(envelope.onnx());
         } catch (StarlightException e) {
             metrics.modelSwap("refused");
             LOG.warnf("model refused (%s): %s; still serving %s", e.code(), e.getMessage(), registry.version());
+            return;
+        }
+        serve(envelope, "starlight.models", false);
+    }
+
+    /**
+     * Loads a verified envelope beside the serving model and swaps it in; refuses it (keeping the old) on failure.
+     *
+     * @param onlyIfNoModel swap only while no model serves (the shipped default must not replace a published one)
+     */
+    public void serve(ModelEnvelope envelope, String source, boolean onlyIfNoModel) {
+        OnnxModel model;
+        try {
+            model = OnnxModel.load(envelope.onnx());
+        } catch (StarlightException e) {
+            metrics.modelSwap("refused");
+            LOG.warnf("model %s %s from %s refused (%s): %s; still serving %s", envelope.name(), envelope.version(),
+                    source, e.code(), e.getMessage(), registry.version());
             return;
         }
         Map<String, String> card = new TreeMap<>(envelope.metadata());
@@ -53,8 +69,20 @@ public class ModelUpdates {
         card.put("createdAt", envelope.createdAt().toString());
         card.put("loadedAt", Instant.now().toString());
         card.put("inputs", String.join(",", model.info().inputs()));
-        registry.swap(envelope.name(), envelope.version(), card, List.of(new ModelDetector(model)), model);
+        card.put("source", source);
+        if (onlyIfNoModel) {
+            if (!registry.swapIfRulesOnly(envelope.name(), envelope.version(), card, List.of(new ModelDetector(model)),
+                    model)) {
+                model.close();
+                LOG.infof("model %s %s from %s not served: %s arrived first", envelope.name(), envelope.version(),
+                        source, registry.version());
+                return;
+            }
+        } else {
+            registry.swap(envelope.name(), envelope.version(), card, List.of(new ModelDetector(model)), model);
+        }
         metrics.modelSwap("loaded");
-        LOG.infof("now serving model %s %s (sha256 %s)", envelope.name(), envelope.version(), envelope.sha256());
+        LOG.infof("now serving model %s %s from %s (sha256 %s)", envelope.name(), envelope.version(), source,
+                envelope.sha256());
     }
 }

@@ -8,12 +8,17 @@ import dev.starlight.core.image.Palette;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
  * Clean images that look like stego to a careless detector, made from a clean cover: what a detector must not flag.
  * <ul>
+ *   <li>{@code resaved}: the cover rewritten by the writer every generated stego file goes through, no sample
+ *       changed (lossless covers): the control for a detector that learned the writer instead of the payload;</li>
+ *   <li>{@code downscaled}: half the size by 2×2 averaging (lossless true-colour covers of at least 128×128):
+ *       smoother images with other noise, as resized uploads are;</li>
  *   <li>{@code rgba-opaque}: the cover with an alpha plane that is 255 everywhere (lossless true-colour covers);</li>
  *   <li>{@code rgba-soft-alpha}: an alpha plane that varies smoothly, like a vignette or a feathered cut-out, with
  *       the small noise a real matte has (lossless true-colour covers);</li>
@@ -35,6 +40,14 @@ public final class CleanVariants {
         Map<String, byte[]> out = new LinkedHashMap<>();
         boolean trueColour = !image.lossy() && !image.isIndexed() && image.colorType() == ColorType.RGB
                 && image.bitDepth() == 8;
+        if (!image.lossy()) {
+            // the same writer that stores every generated stego file, with no sample changed: a detector that
+            // learned the writer's fingerprint instead of the payload flags these
+            out.put("resaved", ImageCodecs.writer(image.format()).replaceSamples(cover, image));
+        }
+        if (trueColour && image.width() >= 128 && image.height() >= 128) {
+            out.put("downscaled", ImageCodecs.writer(image.format()).encode(halfSize(image)));
+        }
         if (trueColour) {
             out.put("rgba-opaque", withAlpha(image, constant(image.pixelCount(), 255)));
             out.put("rgba-soft-alpha", withAlpha(image, softAlpha(image.width(), image.height(), seed)));
@@ -56,6 +69,25 @@ public final class CleanVariants {
         DecodedImage rgba = new DecodedImage(image.format(), image.width(), image.height(), 8, ColorType.RGBA, planes,
                 null, null, false, image.metadata(), image.frames(), 0, new byte[0]);
         return ImageCodecs.writer(image.format()).encode(rgba);
+    }
+
+    /** Half the width and height, each sample the rounded mean of a 2×2 block: smoother, differently noisy. */
+    private static DecodedImage halfSize(DecodedImage image) {
+        int w = image.width() / 2;
+        int h = image.height() / 2;
+        int[][] planes = new int[3][w * h];
+        for (int p = 0; p < 3; p++) {
+            int[] src = image.planes()[p];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int i = 2 * y * image.width() + 2 * x;
+                    planes[p][y * w + x] = (src[i] + src[i + 1] + src[i + image.width()] + src[i + image.width() + 1]
+                            + 2) / 4;
+                }
+            }
+        }
+        return new DecodedImage(image.format(), w, h, 8, ColorType.RGB, planes, null, null, false, List.of(),
+                List.of(new dev.starlight.core.image.FrameInfo(0, 0, 0, w, h, 0, false, false)), 0, new byte[0]);
     }
 
     private static int[] constant(int n, int value) {

@@ -16,7 +16,7 @@ import java.util.Map;
  * @param fprByFormat  false-positive rate on the clean held-out covers per format, plus {@code all}
  * @param tprByGroup   detection rate per stego group (method, with bit order or payload rate), all formats
  * @param aucByGroup   AUC per stego group, all formats
- * @param auc          AUC over every stego image against every clean cover
+ * @param auc          AUC over every (stego image, clean cover) pair of the same format
  * @param p95LatencyMs 95th percentile scan latency during the evaluation, milliseconds
  */
 @JsonPropertyOrder({"type", "model", "version", "timestamp", "dataSha256", "images", "fprByFormat", "tprByGroup",

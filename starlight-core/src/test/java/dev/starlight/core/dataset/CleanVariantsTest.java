@@ -20,8 +20,15 @@ class CleanVariantsTest {
     @Test
     void trueColourCoversGetEveryKindAndEachDecodesAsDescribed() {
         Map<String, byte[]> variants = CleanVariants.of(PNG, 1);
-        assertThat(variants).containsOnlyKeys("rgba-opaque", "rgba-soft-alpha", "grey-palette", "harmless-trailer",
-                "ordinary-exif");
+        assertThat(variants).containsOnlyKeys("resaved", "downscaled", "rgba-opaque", "rgba-soft-alpha",
+                "grey-palette", "harmless-trailer", "ordinary-exif");
+        DecodedImage cover = ImageCodecs.decode(PNG);
+        DecodedImage resaved = ImageCodecs.decode(variants.get("resaved"));
+        assertThat(resaved.planes()).isDeepEqualTo(cover.planes());
+        DecodedImage half = ImageCodecs.decode(variants.get("downscaled"));
+        assertThat(half.width()).isEqualTo(80);
+        assertThat(half.planes()[1][0]).isEqualTo((cover.planes()[1][0] + cover.planes()[1][1] + cover.planes()[1][160]
+                + cover.planes()[1][161] + 2) / 4);
         DecodedImage soft = ImageCodecs.decode(variants.get("rgba-soft-alpha"));
         assertThat(soft.hasAlpha()).isTrue();
         assertThat(soft.alphaPlane()[80 * 160 + 80]).isBetween(254, 255);
@@ -39,7 +46,10 @@ class CleanVariantsTest {
     @Test
     void palettedCoversGetOnlyTheKindsTheirContainerCanHold() {
         byte[] gif = SyntheticImages.encode(SyntheticImages.indexed(ImageFormat.GIF, 64, 64, 32, 3));
-        assertThat(CleanVariants.of(gif, 1)).containsOnlyKeys("harmless-trailer");
+        Map<String, byte[]> variants = CleanVariants.of(gif, 1);
+        assertThat(variants).containsOnlyKeys("resaved", "harmless-trailer");
+        DecodedImage resaved = ImageCodecs.decode(variants.get("resaved"));
+        assertThat(resaved.indices()).isEqualTo(ImageCodecs.decode(gif).indices());
     }
 
     @Test

@@ -48,7 +48,7 @@ public final class RobustnessCommand implements Callable<Integer> {
                 : Path.of(System.getProperty("starlight.home", ".")).resolve(RobustnessReport.DEFAULT_OUT);
         RobustnessReport.Options options = new RobustnessReport.Options(run, data, maxImages, tilesPerImage, seed, n,
                 file, commandLine(n));
-        RobustnessReport.run(options);
+        RobustnessReport.runOnLargeStack(options);
         System.out.println("wrote " + file);
         return 0;
     }

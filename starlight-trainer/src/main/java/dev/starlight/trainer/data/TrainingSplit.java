@@ -24,7 +24,7 @@ import java.util.concurrent.Future;
 /**
  * The tiles of one split of a training set, built with the same {@link ModelInputs} the detector uses. From each
  * stego image up to {@code tilesPerImage} tiles that carry payload ({@link ChangedTiles}); from each clean image
- * (covers and clean variants) up to {@code tilesPerImage} tiles at random. Seeded.
+ * (covers and clean variants) {@code tilesPerImage} tiles at random per 16 tiles it has (at least that many). Seeded.
  *
  * @param clean  tiles of clean images
  * @param stego  tiles that carry hidden data
@@ -36,6 +36,8 @@ public record TrainingSplit(List<TileSample> clean, List<TileSample> stego, int 
     public static final String CLEAN = "clean";
     public static final String CLEAN_VARIANTS = "clean-variants";
     public static final String STEGO = "stego";
+    /** A clean image gives {@code tilesPerImage} tiles per this many tiles it has. */
+    static final int TILES_PER_SIZE_UNIT = 16;
 
     /** The labelled images of a split folder (clean covers, clean variants, stego with sidecars). */
     public static List<LabelledImage> images(Path splitDir) {
@@ -124,6 +126,10 @@ public record TrainingSplit(List<TileSample> clean, List<TileSample> stego, int 
             }
         }
         Collections.shuffle(candidates, new Random(seed));
+        // clean images give tiles in proportion to their size (a 1024² cover has 64 tiles, a 256² one 16), so large
+        // clean images, which have the most chances to raise a false alarm, are not under-represented
+        int take = image.stego() ? tilesPerImage
+                : tilesPerImage * Math.max(1, inputs.rows() / TILES_PER_SIZE_UNIT);
         int method = image.stego() ? MethodLabels.ALL.indexOf(image.method()) : -1;
         if (image.stego() && method < 0) {
             return List.of(); // a technique the network has no label for (e.g. third-party stego in the folder)
@@ -131,7 +137,7 @@ public record TrainingSplit(List<TileSample> clean, List<TileSample> stego, int 
         int bitOrder = image.stego() && MethodLabels.hasBitOrder(image.method())
                 ? MultiStreamNetwork.BIT_ORDERS.indexOf(image.bitOrder()) : -1;
         List<TileSample> out = new ArrayList<>();
-        for (int k : candidates.subList(0, Math.min(tilesPerImage, candidates.size()))) {
+        for (int k : candidates.subList(0, Math.min(take, candidates.size()))) {
             float[][] rows = new float[streams.size()][];
             for (int s = 0; s < streams.size(); s++) {
                 float[] data = inputs.data(streams.get(s));

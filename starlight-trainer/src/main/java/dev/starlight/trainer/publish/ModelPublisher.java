@@ -1,5 +1,7 @@
 package dev.starlight.trainer.publish;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.starlight.core.events.Topics;
 import dev.starlight.trainer.TrainingResult;
 import java.util.Properties;
@@ -10,7 +12,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Publishes a run's model envelope to {@code <prefix>.models} (key: model name) with a plain Kafka producer. */
+/**
+ * Publishes a run's model envelope to {@code <prefix>.models} and then its evaluation event to
+ * {@code <prefix>.metrics} (both keyed by model name) with a plain Kafka producer, for {@code starlight train --publish}.
+ */
 public final class ModelPublisher {
     private ModelPublisher() {
     }
@@ -22,10 +27,18 @@ public final class ModelPublisher {
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
+        byte[] event;
+        try {
+            event = new ObjectMapper().writeValueAsBytes(EvaluationEvents.of(result.metrics(),
+                    System.currentTimeMillis()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the evaluation event", e);
+        }
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
                 new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topics.models(), result.envelope().name(),
                     result.envelope().toBytes())).get();
+            producer.send(new ProducerRecord<>(topics.metrics(), result.envelope().name(), event)).get();
         }
     }
 }

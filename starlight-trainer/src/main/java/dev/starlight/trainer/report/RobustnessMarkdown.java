@@ -38,24 +38,18 @@ final class RobustnessMarkdown {
 
     private static void header(StringBuilder b, Options o, Setting m) {
         List<LabelledImage> images = m.images();
-        b.append("# Robustness of ").append(m.model()).append(' ').append(m.version()).append("\n\n");
-        b.append("- **Model:** ").append(m.model()).append(", version `").append(m.version()).append("` (run folder `")
-                .append(o.run()).append("`)\n");
-        b.append("- **Training data:** SHA-256 `").append(m.trainedOn()).append("` (from metrics.json); `")
-                .append(o.data()).append("` has ").append(m.dataSha256().equals(m.trainedOn()) ? "the same checksum"
-                        : "checksum `" + m.dataSha256() + "`: **not the set this model was trained on**").append('\n');
-        b.append("- **Command:** `").append(o.command()).append("`\n");
-        b.append("- **Machine:** ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
-                .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
-                .append(", Java ").append(System.getProperty("java.version")).append("; ").append(o.threads())
-                .append(" thread(s)\n");
-        b.append("- **Images:** ").append(images.size()).append(" of the ").append(m.holdoutImages())
+        String trainedOn = m.run().metrics().dataSha256();
+        b.append(ReportHeader.of("Robustness", m.run(), o.data().toString(), o.command()));
+        b.append("- `--data` checksum: ").append(m.dataSha256().equals(trainedOn) ? "the same as the training set's"
+                : "`" + m.dataSha256() + "`, **not the set this model was trained on**").append('\n');
+        b.append("- threads: ").append(o.threads()).append(" (PyTorch and scanner); seed ").append(o.seed())
+                .append('\n');
+        b.append("- images: ").append(images.size()).append(" of the ").append(m.holdoutImages())
                 .append(" held-out images (`holdout/`), spread evenly over the sorted list so every group appears: ")
                 .append(images.stream().filter(LabelledImage::stego).count()).append(" stego, ")
-                .append(images.stream().filter(i -> !i.stego()).count()).append(" clean (covers and variants). Seed ")
-                .append(o.seed()).append(".\n");
-        b.append("- **Operating point:** the network's stego logit ≥ ").append(fmt(m.threshold(), 4))
-                .append(" (metrics.training.threshold), i.e. the exported model's logit ≥ 0.\n\n");
+                .append(images.stream().filter(i -> !i.stego()).count()).append(" clean (covers and variants)\n");
+        b.append("- operating point: the network's stego logit ≥ ").append(fmt(m.threshold(), 4))
+                .append(" (metrics.training.threshold), i.e. the exported model's logit ≥ 0\n\n");
     }
 
     private static void attacks(StringBuilder b, Options o, Setting m, List<AttackRow> attacks) {
@@ -202,11 +196,11 @@ final class RobustnessMarkdown {
     }
 
     private static String pct(double v) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+        return ReportHeader.pct(v);
     }
 
     private static String signed(double v) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%+.3f", v);
+        return ReportHeader.signed(v);
     }
 
     private static String fmt(double v, int decimals) {

@@ -50,6 +50,8 @@ public final class RobustnessReport {
     /** Attack strengths, on the 0..1 scale of the {@code pixels} stream (ε · 255 grey levels). */
     public static final float[] EPSILONS = {0.001f, 0.005f, 0.01f, 0.02f};
     public static final Path DEFAULT_OUT = Path.of("docs", "reports", "robustness.md");
+    /** Stack of the threads that call ONNX Runtime (see {@link #runOnLargeStack}). */
+    static final long STACK_BYTES = 16L << 20;
 
     /**
      * @param run           a run folder made by {@code starlight train}
@@ -154,17 +156,15 @@ public final class RobustnessReport {
     /**
      * What was measured on what.
      *
-     * @param model           model name
-     * @param version         model version
-     * @param trainedOn       the training data's checksum from the run's metrics
+     * @param run             the run folder (model, version, training data checksum, threshold)
      * @param dataSha256      the checksum of {@code --data}
      * @param holdoutImages   images in {@code holdout/}
      * @param images          the images used (stego and clean)
      * @param threshold       the operating point on the network's stego logit
      * @param attackedStreams the streams the gradient attacks change
      */
-    public record Setting(String model, String version, String trainedOn, String dataSha256, int holdoutImages,
-                          List<LabelledImage> images, float threshold, List<String> attackedStreams) {
+    public record Setting(RunFolder run, String dataSha256, int holdoutImages, List<LabelledImage> images,
+                          float threshold, List<String> attackedStreams) {
     }
 
     /** Everything the report shows. */
@@ -206,9 +206,7 @@ public final class RobustnessReport {
             realisable(new RealisableAttack(attack, onnx, trainer.network().streams()), images, realisable, skipped);
             transforms = transform(onnx, folder.metrics().version(), images, options);
         }
-        var metrics = folder.metrics();
-        Setting setting = new Setting(metrics.model(), metrics.version(), metrics.dataSha256(), dataSha, all.size(),
-                images, threshold, attacked);
+        Setting setting = new Setting(folder, dataSha, all.size(), images, threshold, attacked);
         String markdown = RobustnessMarkdown.of(options, setting, attacks, realisable, skipped, transforms);
         Path parent = options.out().toAbsolutePath().getParent();
         if (parent != null) {
@@ -216,6 +214,40 @@ public final class RobustnessReport {
         }
         Files.writeString(options.out(), markdown);
         return new Result(markdown, setting, attacks, realisable, skipped, transforms);
+    }
+
+    /**
+     * As {@link #run}, on a thread with a {@value #STACK_BYTES}-byte stack, as are the scanner's threads: creating
+     * the ONNX Runtime environment overflows the JVM's default 1 MiB thread stack on some machines (a segmentation
+     * fault, seen on the 2-core build machine in a plain {@code java} process; surefire's forks were unaffected).
+     */
+    public static Result runOnLargeStack(Options options) throws IOException {
+        Result[] result = new Result[1];
+        Throwable[] failure = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                result[0] = run(options);
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "robustness", STACK_BYTES);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        if (failure[0] instanceof IOException e) {
+            throw e;
+        }
+        if (failure[0] instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure[0] instanceof Error e) {
+            throw e;
+        }
+        return result[0];
     }
 
     /** {@code max} images taken evenly over the list (as the trainer subsets a split), or all of them. */
@@ -346,7 +378,9 @@ public final class RobustnessReport {
         Scanner with = new Scanner(ScanOptions.DEFAULT, List.of(new ModelDetector(onnx)), version);
         Scanner without = new Scanner(ScanOptions.DEFAULT, List.of());
         List<Transformations.Transformation> all = Transformations.ALL;
-        ExecutorService pool = Executors.newFixedThreadPool(options.threads());
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads(),
+                r -> new Thread(null, r, "robustness-scan-" + count.incrementAndGet(), STACK_BYTES));
         List<Future<Scan[]>> futures = new ArrayList<>();
         try {
             for (int i = 0; i < images.size(); i++) {

@@ -183,7 +183,7 @@ class RobustnessReportTest {
         String md = Files.readString(out);
         assertThat(md).isEqualTo(report.markdown());
         assertThat(md).contains(folder.metrics().version()).contains(folder.metrics().dataSha256())
-                .contains("the same checksum").contains("test robustness").contains("cores");
+                .contains("the same as the training set's").contains("test robustness").contains("cores");
         for (Kind kind : Kind.values()) {
             for (float e : RobustnessReport.EPSILONS) {
                 assertThat(md).contains("| " + kind.label() + " | " + RobustnessMarkdown.eps(e) + " |");
