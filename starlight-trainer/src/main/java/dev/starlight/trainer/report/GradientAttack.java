@@ -213,6 +213,9 @@ public final class GradientAttack {
         for (int i = 0; i < batch.length; i++) {
             dir[i] = direction(batch[i]);
         }
+        if (pixels < 0 && alpha < 0) {
+            return new Step(logits(batch), new float[streams.size()][]); // nothing an attacker changes directly
+        }
         try (NDManager m = trainer.manager().newSubManager();
              GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
             NDList inputs = NetworkTrainer.inputs(m, streams, batch);

@@ -57,7 +57,8 @@ final class RobustnessMarkdown {
         b.append("## 1. Gradient attacks on the model (white box)\n\n");
         b.append("The attacker knows the network and its weights and follows the gradient of the stego logit with "
                 + "respect to the inputs (DJL autograd, inference mode). Perturbed: ")
-                .append(String.join(" and ", m.attackedStreams().stream().map(s -> "`" + s + "`").toList()))
+                .append(m.attackedStreams().isEmpty() ? "nothing: the model reads neither `pixels` nor `alpha`"
+                        : String.join(" and ", m.attackedStreams().stream().map(s -> "`" + s + "`").toList()))
                 .append(" (all of `pixels`; channel 0 of `alpha`, the scaled alpha, on images that have alpha). "
                         + "`lsb`, alpha channel 1 (alpha & 1) and the vector streams (`palette`, `meta`, `stats`) "
                         + "keep the values computed from the clean image, so this measures how far the pixel "

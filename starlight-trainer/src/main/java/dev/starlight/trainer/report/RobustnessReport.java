@@ -44,11 +44,11 @@ import java.util.concurrent.Future;
  *   <li>real-world transformations ({@link Transformations}) scanned by the full scanner with the model and by the
  *       statistics alone.</li>
  * </ol>
- * Seeded and deterministic: the same run, data and options write the same report.
+ * Seeded and deterministic: the same run, data and options give the same figures (the header carries the date).
  */
 public final class RobustnessReport {
     /** Attack strengths, on the 0..1 scale of the {@code pixels} stream (ε · 255 grey levels). */
-    public static final float[] EPSILONS = {0.001f, 0.005f, 0.01f, 0.02f};
+    static final float[] EPSILONS = {0.001f, 0.005f, 0.01f, 0.02f};
     public static final Path DEFAULT_OUT = Path.of("docs", "reports", "robustness.md");
     /** Stack of the threads that call ONNX Runtime (see {@link #runOnLargeStack}). */
     static final long STACK_BYTES = 16L << 20;
@@ -69,11 +69,6 @@ public final class RobustnessReport {
             if (maxImages < 1 || tilesPerImage < 1 || threads < 1) {
                 throw new IllegalArgumentException("max images, tiles per image and threads must be >= 1");
             }
-        }
-
-        public static Options of(Path run, Path data, int maxImages, Path out) {
-            return new Options(run, data, maxImages, 2, 7L, 1, out, "RobustnessReport.run(" + run + ", " + data
-                    + ", " + maxImages + ", " + out + ")");
         }
     }
 

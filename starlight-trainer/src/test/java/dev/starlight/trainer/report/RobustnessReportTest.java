@@ -204,7 +204,8 @@ class RobustnessReportTest {
     void theSameRunDataAndOptionsWriteTheSameReport() throws Exception {
         Path again = dir.resolve("again.md");
         RobustnessReport.run(new RobustnessReport.Options(run, set, MAX_IMAGES, 2, 7L, 1, again, "test robustness"));
-        assertThat(Files.readString(again)).isEqualTo(report.markdown());
+        String figures = report.markdown().substring(report.markdown().indexOf("## 1."));
+        assertThat(Files.readString(again)).endsWith(figures); // the header carries the date
     }
 
     private static double mean(float[] v) {
