@@ -212,9 +212,11 @@ public final class RobustnessReport {
     }
 
     /**
-     * As {@link #run}, on a thread with a {@value #STACK_BYTES}-byte stack, as are the scanner's threads: creating
-     * the ONNX Runtime environment overflows the JVM's default 1 MiB thread stack on some machines (a segmentation
-     * fault, seen on the 2-core build machine in a plain {@code java} process; surefire's forks were unaffected).
+     * As {@link #run}, on a thread with a {@value #STACK_BYTES}-byte stack, as are the scanner's threads. Creating the
+     * ONNX Runtime environment takes stack in proportion to the process's command line: launched with a long one
+     * (a {@code -cp} listing every jar, as IDEs do; a few KB is enough) it overflows the default 1 MiB thread stack
+     * and the JVM dies with a segmentation fault. {@code bin/starlight} ({@code java -jar}) and surefire (a booter
+     * jar) have short command lines and are unaffected.
      */
     public static Result runOnLargeStack(Options options) throws IOException {
         Result[] result = new Result[1];
