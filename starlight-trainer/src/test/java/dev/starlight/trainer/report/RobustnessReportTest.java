@@ -196,6 +196,13 @@ class RobustnessReportTest {
             assertThat(md).contains("\n| " + t.name() + " | ");
         }
         assertThat(report.attacks()).hasSize(2 * RobustnessReport.EPSILONS.length);
+        int detected = 0;
+        for (float logit : attack.logits(stego)) {
+            detected += logit >= threshold ? 1 : 0;
+        }
+        assertThat(report.attacks().get(0).stego().correct()).as("stego tiles at the run's operating point")
+                .isEqualTo(detected);
+        assertThat(report.attacks().get(0).stego().tiles()).isEqualTo(stego.length);
         assertThat(report.realisable()).hasSize(RobustnessReport.EPSILONS.length);
         assertThat(report.realisable().get(0).changed()).as("ε = 0.001 is under half a grey level").isZero();
     }
