@@ -35,6 +35,33 @@ public record ModelPrediction(double stegoProbability, Map<String, Double> metho
         return tileProbabilities.clone();
     }
 
+    /**
+     * The stego logit per tile, recovered from the probabilities ({@code log p - log(1 - p)}, with p kept within
+     * {@code [1e-15, 1 - 1e-15]}, so exact to about |logit| 34).
+     */
+    public double[] tileLogits() {
+        double[] out = new double[tileProbabilities.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = logit(tileProbabilities[i]);
+        }
+        return out;
+    }
+
+    /** The image's stego logit as the detector combines tiles: the largest tile logit. */
+    public double imageLogit() {
+        double max = 0;
+        for (double p : tileProbabilities) {
+            max = Math.max(max, p);
+        }
+        return logit(max);
+    }
+
+    /** The logit of a probability, clamped as described in {@link #tileLogits()}. */
+    public static double logit(double p) {
+        double q = Math.min(1 - 1e-15, Math.max(1e-15, p));
+        return Math.log(q) - Math.log1p(-q);
+    }
+
     /** The most probable method label, if the model has a method head. */
     public Optional<String> topMethod() {
         return methodProbabilities.entrySet().stream().max(Map.Entry.comparingByValue(Comparator.naturalOrder()))
