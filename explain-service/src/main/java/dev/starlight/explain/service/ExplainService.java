@@ -1,0 +1,51 @@
+package dev.starlight.explain.service;
+
+import dev.starlight.core.explain.Explainer;
+import dev.starlight.core.explain.Explanation;
+import dev.starlight.core.explain.HeatmapPng;
+import dev.starlight.core.image.ImageCodecs;
+import dev.starlight.core.model.ModelInfo;
+import dev.starlight.core.model.OnnxModel;
+import dev.starlight.explain.config.ExplainConfig;
+import dev.starlight.explain.model.ExplainModels;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+/** The one explain path of HTTP and Kafka: the current model's explainer, and the recent explanations by id. */
+@ApplicationScoped
+public class ExplainService {
+    private final ExplainModels models;
+    private final RecentExplanations recent;
+
+    public ExplainService(ExplainModels models, ExplainConfig config) {
+        this.models = models;
+        this.recent = new RecentExplanations(config.recentEntries());
+    }
+
+    public Explanation explain(String requestId, byte[] image) {
+        byte[] data = image == null ? new byte[0] : image;
+        Explainer explainer = models.current();
+        Explanation explanation = explainer.explain(requestId, data);
+        if (explanation.error() != null && explainer != models.current()) {
+            explanation = models.current().explain(requestId, data); // the model was swapped (and closed) meanwhile
+        }
+        recent.put(requestId, new RecentExplanations.Entry(explanation, data));
+        return explanation;
+    }
+
+    public Optional<Explanation> recent(String requestId) {
+        return recent.get(requestId).map(RecentExplanations.Entry::explanation);
+    }
+
+    /** The heatmap of a recent explanation; empty when the id is unknown or its image could not be read. */
+    public Optional<byte[]> heatmap(String requestId) {
+        return recent.get(requestId).filter(e -> e.explanation().saliency() != null)
+                .map(e -> HeatmapPng.render(ImageCodecs.decode(e.image(), models.options().limits()),
+                        e.explanation().saliency()));
+    }
+
+    /** The model explanations are made with, or empty while the evidence explains alone. */
+    public Optional<ModelInfo> model() {
+        return Optional.ofNullable(models.current().model()).map(OnnxModel::info);
+    }
+}
