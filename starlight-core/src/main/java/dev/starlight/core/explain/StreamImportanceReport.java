@@ -124,13 +124,15 @@ public final class StreamImportanceReport {
                 # Stream importance
 
                 - model: `%s` version `%s` (file `%s`), inputs %s, tile %d
-                - data: `%s`, %d of %d images (every clean cover and an evenly spaced subset of the rest)
+                - data: `%s`, %d of %d images%s
                 - written by: `%s` in %.0f s
                 - machine: %d cores, Java %s, %s
                 - every figure below was printed by that command
 
                 """, model.info().name(), model.info().version(), onnx.getFileName(), streams,
-                model.info().tileSize(), images, rows.size(), available, command, seconds,
+                model.info().tileSize(), images, rows.size(), available, rows.size() < available
+                        ? " (every clean cover and an evenly spaced subset of the rest; undecodable files left out)"
+                        : "", command, seconds,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Instant.now().toString().substring(0, 10)));
 
@@ -193,15 +195,23 @@ public final class StreamImportanceReport {
             List<Row> modelOnly = rs.stream().filter(r -> r.modelStego() && !r.statisticsStego()).toList();
             List<Row> statsOnly = rs.stream().filter(r -> !r.modelStego() && r.statisticsStego()).toList();
             out.append("| ").append(g).append(" | ").append(rs.size()).append(" | ").append(modelOnly.size())
-                    .append(" | ").append(examples(modelOnly)).append(" | ").append(statsOnly.size()).append(" | ")
-                    .append(examples(statsOnly)).append(" |\n");
+                    .append(" | ").append(examples(modelOnly, images)).append(" | ").append(statsOnly.size())
+                    .append(" | ").append(examples(statsOnly, images)).append(" |\n");
         });
         return out.toString();
     }
 
-    private static String examples(List<Row> rows) {
-        return rows.stream().limit(EXAMPLES).map(r -> "`" + r.image().file().getFileName() + "`")
+    private static String examples(List<Row> rows, Path images) {
+        return rows.stream().limit(EXAMPLES).map(r -> "`" + relative(images, r.image().file()) + "`")
                 .reduce((x, y) -> x + ", " + y).orElse("");
+    }
+
+    private static Path relative(Path base, Path file) {
+        try {
+            return base.toAbsolutePath().relativize(file.toAbsolutePath());
+        } catch (IllegalArgumentException e) {
+            return file.getFileName();
+        }
     }
 
     private static Map<String, String> options(String[] args) {
