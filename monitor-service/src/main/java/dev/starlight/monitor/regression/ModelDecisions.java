@@ -60,8 +60,8 @@ public class ModelDecisions {
                     false, nowMs);
         } else {
             Optional<ModelEvaluationEvent> base = evaluations.get(name, champion);
-            String why = base.map(b -> RegressionRules.incomparable(b, candidate))
-                    .orElse("the champion's evaluation is no longer retained");
+            String why = base.isEmpty() ? "the champion's evaluation is no longer retained"
+                    : RegressionRules.incomparable(base.get(), candidate);
             if (why != null) {
                 d = decision(candidate, Verdict.INCOMPARABLE, champion, List.of(), why, false, nowMs);
             } else {
