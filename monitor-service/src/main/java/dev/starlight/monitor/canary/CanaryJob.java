@@ -36,7 +36,8 @@ public class CanaryJob {
     private final MeterRegistry registry;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private ScheduledExecutorService timer;
-    private long n;
+    /** Canaries produced per label: the n of the next clean and stego canary. */
+    private final long[] produced = new long[CanaryKey.Label.values().length];
 
     public CanaryJob(MonitorConfig config, @Channel(Channels.CANARY_REQUESTS) Emitter<byte[]> emitter,
                      CanaryTally tally, MeterRegistry registry) {
@@ -71,7 +72,7 @@ public class CanaryJob {
         try {
             for (int i = 0; i < config.perRound(); i++) {
                 CanaryKey.Label label = i % 2 == 0 ? CanaryKey.Label.CLEAN : CanaryKey.Label.STEGO;
-                long k = n++;
+                long k = produced[label.ordinal()]++;
                 byte[] image = label == CanaryKey.Label.CLEAN ? CanaryImages.clean(config.size(), k)
                         : CanaryImages.stego(config.size(), k);
                 String id = CanaryKey.of(label, run, k);
