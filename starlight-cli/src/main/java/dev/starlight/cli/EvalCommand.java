@@ -49,13 +49,22 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
+    @Option(names = "--model", paramLabel = "shipped|none|FILE",
+            description = "The model beside the statistics, as for scan (default: ${DEFAULT-VALUE}: statistics only).")
+    String model = "none";
+
     @Override
     public Integer call() throws IOException {
         FusionModel fusion = fusion(fusionFile);
-        Scanner scanner = new Scanner(ScanOptions.DEFAULT, List.of(), Scanner.defaultVersion(fusion), fusion);
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         List<LabelledImage> images = EvalSet.load(clean, stego);
-        EvalReport report = new Evaluator(scanner, Scanner.defaultVersion(fusion), n).evaluate(images);
+        EvalReport report;
+        try (ScanModel served = ScanModel.load(model)) {
+            String version = served.model() == null ? Scanner.defaultVersion(fusion) : served.version();
+            Scanner scanner = new Scanner(ScanOptions.DEFAULT, served.model() == null ? List.of()
+                    : List.of(new dev.starlight.core.model.ModelDetector(served.model())), version, fusion);
+            report = new Evaluator(scanner, version, n).evaluate(images);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));

@@ -93,7 +93,7 @@ public final class TrainingRun {
             double parity = OnnxParity.maxDifference(unshifted, specs, probe, djl, 0f);
             List<LabelledImage> validation = TrainingSplit.images(
                     config.data().resolve(TrainingSetGenerator.VALIDATION));
-            OperatingPoint point = OperatingPoint.choose(unshifted, subset(validation, config.maxImages()),
+            OperatingPoint point = OperatingPoint.choose(unshifted, TrainingSplit.subset(validation, config.maxImages()),
                     config.targetFpr());
             float threshold = (float) point.threshold();
 
@@ -105,7 +105,7 @@ public final class TrainingRun {
                 throw new IllegalStateException("ONNX export differs from the trained network by " + parity
                         + " (tolerance " + OnnxParity.TOLERANCE + ")");
             }
-            List<LabelledImage> holdout = subset(TrainingSplit.images(
+            List<LabelledImage> holdout = TrainingSplit.subset(TrainingSplit.images(
                     config.data().resolve(TrainingSetGenerator.HOLDOUT)), config.maxImages());
             ModelEvaluation evaluation = ModelEvaluation.run(evaluated, version, holdout, config.threads());
 
@@ -146,17 +146,6 @@ public final class TrainingRun {
             }
         }
         return out.toArray(TileSample[]::new);
-    }
-
-    private static List<LabelledImage> subset(List<LabelledImage> images, int max) {
-        if (max <= 0 || images.size() <= max) {
-            return images;
-        }
-        List<LabelledImage> out = new ArrayList<>(max);
-        for (int k = 0; k < max; k++) {
-            out.add(images.get((int) ((2L * k + 1) * images.size() / (2L * max))));
-        }
-        return out;
     }
 
     private static long parameterCount(MultiStreamNetwork network) {

@@ -12,7 +12,7 @@ import java.util.List;
  *   <li>a recovered protocol message decides (stego, with its method, bit order and payload);</li>
  *   <li>otherwise the image is stego when the statistical fusion or a served ONNX model says so (each at its own
  *       operating point, mapped to 0.5), with the stronger one's probability; the fusion names the method from its
- *       strongest feature, a model alone reports {@code other};</li>
+ *       strongest feature, a model alone the method its method head names ({@code other} without one);</li>
  *   <li>otherwise it is clean, with the higher of the two probabilities (below 0.5).</li>
  * </ol>
  * Without a fusion fit and without a model, an image with no message is clean.
@@ -33,7 +33,8 @@ final class VerdictRules {
             return new Decision(Verdict.STEGO, top.confidence(), top.method().label(),
                     top.bitOrder() == null ? null : top.bitOrder().label(), Payload.of(top));
         }
-        Double model = modelScore(evidence);
+        Evidence modelEvidence = modelEvidence(evidence);
+        Double model = modelEvidence == null ? null : modelEvidence.score();
         double fusedP = fused == null ? 0.0 : fused.probability();
         boolean modelSays = model != null && model >= MODEL_THRESHOLD;
         boolean fusionSays = fused != null && fused.stego();
@@ -41,16 +42,17 @@ final class VerdictRules {
             return new Decision(Verdict.STEGO, Math.max(fusedP, MODEL_THRESHOLD), fused.method(), null, null);
         }
         if (modelSays) {
-            return new Decision(Verdict.STEGO, model, "other", null, null);
+            String method = modelEvidence.method() == null ? "other" : modelEvidence.method();
+            return new Decision(Verdict.STEGO, model, method, null, null);
         }
         double p = Math.max(fusedP, model == null ? 0.0 : model);
         return new Decision(Verdict.CLEAN, Math.min(p, MODEL_THRESHOLD - 0.001), null, null, null);
     }
 
-    private static Double modelScore(List<Evidence> evidence) {
+    private static Evidence modelEvidence(List<Evidence> evidence) {
         for (Evidence e : evidence) {
             if (e.detector().startsWith(ModelDetector.PREFIX) && e.score() != null) {
-                return e.score();
+                return e;
             }
         }
         return null;

@@ -3,6 +3,7 @@ package dev.starlight.trainer.cli;
 import dev.starlight.core.evaluation.EvalReport;
 import dev.starlight.core.evaluation.Evaluator;
 import dev.starlight.trainer.evaluation.RunFolder;
+import dev.starlight.trainer.evaluation.ShippingScore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,6 +53,8 @@ public final class CompareCommand implements Callable<Integer> {
         row(b, "final loss", folders, f -> String.format(Locale.ROOT, "%.4f", f.metrics().training().finalLoss()));
         row(b, "FPR, held-out clean covers (all formats)", folders, f -> pct(cleanFpr(f.metrics().withModel(),
                 "clean")));
+        row(b, "mean detection over stego groups (scanner with model)", folders,
+                f -> pct(ShippingScore.of(f.metrics()).meanDetection()));
         row(b, "model AUC, all stego", folders, f -> num(f.metrics().modelAuc().getOrDefault(Evaluator.ALL,
                 Double.NaN)));
         TreeSet<String> groups = new TreeSet<>();

@@ -1,7 +1,7 @@
 package dev.starlight.trainer.cli;
 
-import dev.starlight.core.evaluation.Evaluator;
 import dev.starlight.trainer.evaluation.RunFolder;
+import dev.starlight.trainer.evaluation.ShippingScore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,8 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code starlight models pick}: the run to ship, by a fixed rule, so the choice is reproducible. */
 @Command(name = "pick", mixinStandardHelpOptions = true,
-        description = {"Prints the run folder to ship: the lowest held-out false-positive rate on clean covers (scanner",
-            "with the model), then the highest model AUC over all held-out stego."})
+        description = {"Prints the run folder to ship (ShippingScore): the lowest held-out false-positive rate on clean",
+            "covers (scanner with the model), then the highest mean detection rate over the held-out stego groups."})
 public final class PickCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", arity = "1..*", description = "Run folders.")
     List<Path> runs;
@@ -29,8 +29,7 @@ public final class PickCommand implements Callable<Integer> {
     }
 
     public static RunFolder best(List<RunFolder> folders) {
-        return folders.stream().min(Comparator
-                .comparingDouble((RunFolder f) -> CompareCommand.cleanFpr(f.metrics().withModel(), "clean"))
-                .thenComparing(f -> -f.metrics().modelAuc().getOrDefault(Evaluator.ALL, 0.0))).orElseThrow();
+        return folders.stream().min(Comparator.comparing((RunFolder f) -> ShippingScore.of(f.metrics())))
+                .orElseThrow();
     }
 }

@@ -91,7 +91,8 @@ public record TrainingSplit(List<TileSample> clean, List<TileSample> stego, int 
         }
     }
 
-    static List<LabelledImage> subset(List<LabelledImage> all, int max) {
+    /** At most {@code max} images (0: all), taken evenly over the list so every group keeps its share. */
+    public static List<LabelledImage> subset(List<LabelledImage> all, int max) {
         if (max <= 0 || all.size() <= max) {
             return all;
         }

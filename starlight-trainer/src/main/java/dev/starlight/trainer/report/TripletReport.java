@@ -9,6 +9,7 @@ import dev.starlight.trainer.data.MethodLabels;
 import dev.starlight.trainer.data.TileSample;
 import dev.starlight.trainer.data.TrainingSplit;
 import dev.starlight.trainer.evaluation.RunFolder;
+import dev.starlight.trainer.evaluation.ShippingScore;
 import dev.starlight.trainer.train.NetworkTrainer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,27 +49,38 @@ public final class TripletReport {
                 "%.0f");
         row(out, "model AUC, all held-out stego vs clean covers", auc(with, Evaluator.ALL), auc(without,
                 Evaluator.ALL), "%.3f");
-        row(out, "held-out FPR, clean covers (scanner with model)", fpr(with), fpr(without), "pct");
+        ShippingScore s1 = ShippingScore.of(with.metrics());
+        ShippingScore s0 = ShippingScore.of(without.metrics());
+        row(out, "held-out FPR, clean covers (scanner with model)", s1.fpr(), s0.fpr(), "pct");
+        row(out, "mean detection over stego groups at the operating point (scanner with model)",
+                s1.meanDetection(), s0.meanDetection(), "pct");
         row(out, "embedding: leave-one-out 1-NN accuracy of the technique (held-out tiles)",
                 g1.nearestNeighbourAccuracy(), g0.nearestNeighbourAccuracy(), "pct");
         row(out, "embedding: mean distance to own class / to other classes", g1.ownClassDistance()
                 / g1.otherClassDistance(), g0.ownClassDistance() / g0.otherClassDistance(), "%.3f");
         out.append(String.format(Locale.ROOT, "%nEmbedding figures over %d held-out tiles (%d per image, at most %d "
                 + "images).%n%n", g1.tiles(), TILES_PER_IMAGE, MAX_IMAGES));
-        out.append("| stego group | model AUC with triplet | without | change |\n|---|---:|---:|---:|\n");
+        out.append("| stego group | detected with triplet | without | model AUC with triplet | without | AUC change |\n"
+                + "|---|---:|---:|---:|---:|---:|\n");
         TreeSet<String> groups = new TreeSet<>(with.metrics().modelAuc().keySet());
         groups.addAll(without.metrics().modelAuc().keySet());
         for (String g : groups) {
             double a = auc(with, g);
             double b = auc(without, g);
-            out.append("| ").append(g).append(" | ").append(ReportHeader.num(a)).append(" | ")
-                    .append(ReportHeader.num(b)).append(" | ").append(ReportHeader.signed(a - b)).append(" |\n");
+            out.append("| ").append(g).append(" | ").append(ReportHeader.pct(detected(with, g))).append(" | ")
+                    .append(ReportHeader.pct(detected(without, g))).append(" | ").append(ReportHeader.num(a))
+                    .append(" | ").append(ReportHeader.num(b)).append(" | ").append(ReportHeader.signed(a - b))
+                    .append(" |\n");
         }
-        double gain = auc(with, Evaluator.ALL) - auc(without, Evaluator.ALL);
-        out.append(String.format(Locale.ROOT, "%nVerdict (computed): the triplet term changes the model AUC over all "
-                + "held-out stego by %+.3f and the technique's nearest-neighbour accuracy by %+.1f points; it %s.%n",
-                gain, 100 * (g1.nearestNeighbourAccuracy() - g0.nearestNeighbourAccuracy()),
-                gain >= 0 ? "stays in the default training" : "does not help detection here and should be dropped"));
+        boolean keep = s1.compareTo(s0) <= 0;
+        out.append(String.format(Locale.ROOT, "%nVerdict (computed by `ShippingScore`: held-out FPR first, then mean "
+                + "detection at the operating point): with the triplet term the FPR is %s against %s and the mean "
+                + "detection %s against %s; the model AUC over all held-out stego changes by %+.3f and the "
+                + "technique's nearest-neighbour accuracy by %+.1f points. The triplet term %s.%n",
+                ReportHeader.pct(s1.fpr()), ReportHeader.pct(s0.fpr()), ReportHeader.pct(s1.meanDetection()),
+                ReportHeader.pct(s0.meanDetection()), auc(with, Evaluator.ALL) - auc(without, Evaluator.ALL),
+                100 * (g1.nearestNeighbourAccuracy() - g0.nearestNeighbourAccuracy()),
+                keep ? "stays in the default training" : "does not help here and should be dropped"));
         return out.toString();
     }
 
@@ -76,10 +88,10 @@ public final class TripletReport {
         return run.metrics().modelAuc().getOrDefault(group, Double.NaN);
     }
 
-    private static double fpr(RunFolder run) {
-        return run.metrics().withModel().clean().stream()
-                .filter(c -> c.group().equals("clean") && c.format().equals(Evaluator.ALL))
-                .mapToDouble(c -> c.fpr()).findFirst().orElse(Double.NaN);
+    private static double detected(RunFolder run, String group) {
+        return run.metrics().withModel().stego().stream()
+                .filter(r -> r.group().equals(group) && r.format().equals(Evaluator.ALL))
+                .mapToDouble(r -> r.detectionRate()).findFirst().orElse(Double.NaN);
     }
 
     private static void row(StringBuilder out, String label, double a, double b, String format) {
