@@ -1,0 +1,3 @@
+package dev.starlight.monitor.alert;
+
+public enum Severity { INFO, WARNING, CRITICAL }
