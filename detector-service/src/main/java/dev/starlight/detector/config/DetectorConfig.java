@@ -46,4 +46,11 @@ public interface DetectorConfig {
         /** SHA-256 hex digests of the accepted keys (never the keys themselves). */
         Optional<List<String>> keySha256();
     }
+
+    /**
+     * Serve the model that ships in starlight-core from start-up until one is published on the registry topic
+     * (false: the statistics decide until then).
+     */
+    @WithDefault("true")
+    boolean shippedModel();
 }

@@ -4,7 +4,7 @@ import dev.starlight.core.model.ShippedModel;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.starlight.detector.config.DetectorConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,11 +19,9 @@ public class ShippedModelLoader {
     private final ModelUpdates updates;
     private final boolean enabled;
 
-    public ShippedModelLoader(ModelUpdates updates,
-                              @ConfigProperty(name = "starlight.detector.shipped-model", defaultValue = "true")
-                              boolean enabled) {
+    public ShippedModelLoader(ModelUpdates updates, DetectorConfig config) {
         this.updates = updates;
-        this.enabled = enabled;
+        this.enabled = config.shippedModel();
     }
 
     void onStart(@Observes StartupEvent event) {

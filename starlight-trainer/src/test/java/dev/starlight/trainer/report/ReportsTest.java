@@ -50,7 +50,7 @@ class ReportsTest {
     void tripletReportComparesBothRunsAndStatesAVerdict() throws Exception {
         String report = TripletReport.markdown(with, without, set, "test command");
         assertThat(report).contains(with.metrics().version()).contains(without.metrics().version())
-                .contains("1-NN accuracy").containsPattern("it (stays|does not help)");
+                .contains("1-NN accuracy").containsPattern("triplet term (stays|does not help)");
         assertThat(with.trainingConfig().triplet()).isTrue();
         assertThat(without.trainingConfig().triplet()).isFalse();
     }
