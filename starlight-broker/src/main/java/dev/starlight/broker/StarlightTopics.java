@@ -44,6 +44,7 @@ public final class StarlightTopics {
             new Spec(Topics.SCAN_RESULTS, 4, common()),
             new Spec(Topics.SCAN_DLQ, 1, common()),
             new Spec(Topics.MODELS, 1, compacted()),
+            new Spec(Topics.MODEL_DECISIONS, 1, compacted()),
             new Spec(Topics.METRICS, 1, common()),
             new Spec(Topics.EXPLAIN_REQUESTS, 2, common()),
             new Spec(Topics.EXPLAIN_RESULTS, 2, common()));

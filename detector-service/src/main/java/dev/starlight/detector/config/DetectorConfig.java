@@ -53,4 +53,11 @@ public interface DetectorConfig {
      */
     @WithDefault("true")
     boolean shippedModel();
+
+    /**
+     * Serve a model published on the registry topic only once the monitor's regression decision names it champion
+     * (champion/challenger); false: serve every model that loads, as soon as it arrives.
+     */
+    @WithDefault("false")
+    boolean requireApproval();
 }

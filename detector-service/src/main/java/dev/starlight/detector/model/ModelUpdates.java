@@ -1,6 +1,9 @@
 package dev.starlight.detector.model;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.starlight.core.StarlightException;
+import dev.starlight.detector.config.DetectorConfig;
 import dev.starlight.core.model.ModelDetector;
 import dev.starlight.core.model.ModelEnvelope;
 import dev.starlight.core.model.OnnxModel;
@@ -19,17 +22,26 @@ import org.jboss.logging.Logger;
  * group, so a detector that starts late still finds the current model). Each envelope is checked (checksum), its
  * model loaded into a new ONNX Runtime session beside the serving one, and only then swapped in. A model that
  * fails any step is refused and the serving model stays: requests never see a half-loaded model.
+ *
+ * <p>With {@code starlight.detector.require-approval}, a published model only serves once the monitor's regression
+ * decision ({@code starlight.models.decisions}) names it champion ({@link ApprovalGate}); an operator override is a
+ * decision like any other.
  */
 @ApplicationScoped
 public class ModelUpdates {
     private static final Logger LOG = Logger.getLogger(ModelUpdates.class);
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final ModelRegistry registry;
     private final ScanMetrics metrics;
+    private final boolean requireApproval;
+    private final ApprovalGate gate = new ApprovalGate();
 
-    public ModelUpdates(ModelRegistry registry, ScanMetrics metrics) {
+    public ModelUpdates(ModelRegistry registry, ScanMetrics metrics, DetectorConfig config) {
         this.registry = registry;
         this.metrics = metrics;
+        this.requireApproval = config.requireApproval();
     }
 
     @Incoming("models")
@@ -46,7 +58,45 @@ public class ModelUpdates {
             LOG.warnf("model refused (%s): %s; still serving %s", e.code(), e.getMessage(), registry.version());
             return;
         }
-        serve(envelope, "starlight.models", false);
+        if (!requireApproval) {
+            serve(envelope, "starlight.models", false);
+            return;
+        }
+        gate.offer(envelope).ifPresentOrElse(approved -> serve(approved, "starlight.models (approved)", false),
+                () -> {
+                    metrics.modelSwap("held");
+                    LOG.infof("model %s %s held until the monitor approves it (champion now %s)", envelope.name(),
+                            envelope.version(), gate.champion(envelope.name()).orElse("none"));
+                });
+    }
+
+    /**
+     * Follows the monitor's regression decisions: with {@code require-approval}, the champion a decision names is
+     * served as soon as its envelope is here. Without it, decisions are only logged.
+     */
+    @Incoming("model-decisions")
+    @Blocking
+    public void onDecision(String value) {
+        ModelDecision decision;
+        try {
+            decision = value == null ? null : JSON.readValue(value, ModelDecision.class);
+        } catch (JsonProcessingException e) {
+            LOG.warnf("unreadable model decision ignored: %s", e.getOriginalMessage());
+            return;
+        }
+        if (decision == null || !ModelDecision.TYPE.equals(decision.type())) {
+            return;
+        }
+        LOG.infof("monitor decision on %s %s: %s%s, champion %s", decision.model(), decision.version(),
+                decision.verdict(), decision.override() ? " (operator override)" : "", decision.champion());
+        if (!requireApproval) {
+            return;
+        }
+        gate.decide(decision).ifPresent(envelope -> {
+            if (!(envelope.name().equals(registry.name()) && envelope.version().equals(registry.version()))) {
+                serve(envelope, "starlight.models (approved)", false);
+            }
+        });
     }
 
     /**

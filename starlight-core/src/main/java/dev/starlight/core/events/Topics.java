@@ -17,6 +17,8 @@ public record Topics(String prefix) {
     public static final String SCAN_RESULTS = "scan.results";
     public static final String SCAN_DLQ = "scan.dlq";
     public static final String MODELS = "models";
+    /** The monitor's regression decisions (compacted, key = model name): which version of a name may serve. */
+    public static final String MODEL_DECISIONS = "models.decisions";
     public static final String METRICS = "metrics";
     public static final String EXPLAIN_REQUESTS = "explain.requests";
     public static final String EXPLAIN_RESULTS = "explain.results";
@@ -50,6 +52,10 @@ public record Topics(String prefix) {
 
     public String models() {
         return name(MODELS);
+    }
+
+    public String modelDecisions() {
+        return name(MODEL_DECISIONS);
     }
 
     public String metrics() {
