@@ -18,12 +18,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code starlight up}: the local platform on one machine, no Docker. Starts a single-node KRaft broker with the
- * topics created (starlight-broker), then the detector service against it, waits until each is ready, prints
- * where they listen, and stops both on Ctrl-C. Each runs as its own process, as in production; their logs go to
+ * topics created (starlight-broker), then the detector, monitor and explain services against it, waits until each
+ * is ready, prints where they listen, and stops them all on Ctrl-C. Each runs as its own process, as in production; their logs go to
  * files under the state directory.
  */
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = "Starts a local Kafka broker (KRaft, in a JVM) and the detector service; Ctrl-C stops both.")
+        description = {"Starts a local Kafka broker (KRaft, in a JVM) and the detector, monitor and explain services;",
+            "Ctrl-C stops them all. The trainer service runs on its own (see trainer-service/README.md)."})
 public final class UpCommand implements Callable<Integer> {
 
     @Spec
@@ -41,6 +42,13 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--fresh", description = "Start with an empty broker (deletes earlier topics and records).")
     boolean fresh;
 
+    @Option(names = "--detector-only", description = "Start the broker and the detector only.")
+    boolean detectorOnly;
+
+    @Option(names = "--require-approval",
+            description = "Detector serves a published model only once the monitor approves it (champion/challenger).")
+    boolean requireApproval;
+
     @Option(names = "--home", description = "The Starlight checkout holding the built services (default: set by bin/starlight).")
     Path home = Path.of(System.getProperty("starlight.home", "."));
 
@@ -51,7 +59,11 @@ public final class UpCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         Path brokerJar = home.resolve("starlight-broker/target/starlight-broker.jar");
         Path detectorJar = home.resolve("detector-service/target/quarkus-app/quarkus-run.jar");
-        for (Path p : List.of(brokerJar, detectorJar)) {
+        Path monitorJar = home.resolve("monitor-service/target/quarkus-app/quarkus-run.jar");
+        Path explainJar = home.resolve("explain-service/target/quarkus-app/quarkus-run.jar");
+        List<Path> needed = detectorOnly ? List.of(brokerJar, detectorJar)
+                : List.of(brokerJar, detectorJar, monitorJar, explainJar);
+        for (Path p : needed) {
             if (!Files.isRegularFile(p)) {
                 err.println("starlight up: " + p + " is not built; run bin/starlight up (it builds what is missing)");
                 return ExitCodes.INPUT_ERROR;
@@ -73,14 +85,29 @@ public final class UpCommand implements Callable<Integer> {
         err.println("starlight up: starting the detector on http://localhost:" + httpPort + " ...");
         start(List.of(java, "-Xmx768m", "-Dkafka.bootstrap.servers=localhost:" + kafkaPort,
                 "-Dquarkus.http.port=" + httpPort, "-Dstarlight.detector.api.auth-enabled=false",
+                "-Dstarlight.detector.require-approval=" + requireApproval,
                 "-jar", detectorJar.toString()), stateDir.resolve("detector.out"));
         waitFor("detector", () -> httpOk("http://localhost:" + httpPort + "/q/health/ready"), Duration.ofSeconds(180));
+        if (!detectorOnly) {
+            err.println("starlight up: starting the monitor on http://localhost:" + (httpPort + 2) + " and the explainer on"
+                    + " http://localhost:" + (httpPort + 3) + " ...");
+            start(List.of(java, "-Xmx384m", "-Dkafka.bootstrap.servers=localhost:" + kafkaPort,
+                    "-Dquarkus.http.port=" + (httpPort + 2), "-jar", monitorJar.toString()), stateDir.resolve("monitor.out"));
+            start(List.of(java, "-Xmx512m", "-Dkafka.bootstrap.servers=localhost:" + kafkaPort,
+                    "-Dquarkus.http.port=" + (httpPort + 3), "-jar", explainJar.toString()), stateDir.resolve("explain.out"));
+            waitFor("monitor", () -> httpOk("http://localhost:" + (httpPort + 2) + "/q/health/ready"), Duration.ofSeconds(180));
+            waitFor("explainer", () -> httpOk("http://localhost:" + (httpPort + 3) + "/q/health/ready"), Duration.ofSeconds(180));
+        }
 
         var out = spec.commandLine().getOut();
         out.println("starlight is up:");
         out.println("  Kafka broker   localhost:" + kafkaPort + "   (topics starlight.scan.requests -> starlight.scan.results, ...)");
         out.println("  detector       http://localhost:" + httpPort + "/v1/scan   (Swagger UI /q/swagger-ui, metrics /q/metrics)");
-        out.println("  logs           " + stateDir.resolve("broker.out") + ", " + stateDir.resolve("detector.out"));
+        if (!detectorOnly) {
+            out.println("  monitor        http://localhost:" + (httpPort + 2) + "/   (live dashboard; API /v1/monitoring)");
+            out.println("  explainer      http://localhost:" + (httpPort + 3) + "/v1/explain");
+        }
+        out.println("  logs           " + stateDir + "/{broker,detector" + (detectorOnly ? "" : ",monitor,explain") + "}.out");
         out.println("try: bin/starlight scan --via-kafka localhost:" + kafkaPort + " IMAGE...   (Ctrl-C here stops everything)");
         out.flush();
         while (processes.stream().allMatch(Process::isAlive)) {
