@@ -18,7 +18,8 @@ def expect(cond, msg):
         sys.exit("FAIL: " + msg)
 
 services = values["services"]
-expect(set(by_kind["Deployment"]) == {f"rel-{n}" for n in services}, f"deployments {sorted(by_kind['Deployment'])}")
+canary = {"rel-detector-canary"} if all_features else set()
+expect(set(by_kind["Deployment"]) == {f"rel-{n}" for n in services} | canary, f"deployments {sorted(by_kind['Deployment'])}")
 expect(set(by_kind["Service"]) == {f"rel-{n}" for n in services}, "services")
 for name, svc in services.items():
     dep = by_kind["Deployment"][f"rel-{name}"]
@@ -41,6 +42,15 @@ for name, svc in services.items():
     envs = {e["name"]: e for e in c.get("env", [])}
     expect(("KAFKA_SASL_JAAS_CONFIG" in envs) == all_features, f"{name} SASL env")
     expect(("KAFKA_SSL_TRUSTSTORE_PASSWORD" in envs) == all_features, f"{name} TLS env")
+if all_features:
+    main = by_kind["Deployment"]["rel-detector"]["spec"]["template"]["spec"]["containers"][0]
+    can = by_kind["Deployment"]["rel-detector-canary"]["spec"]["template"]["spec"]["containers"][0]
+    expect(can["image"] == main["image"] and can["readinessProbe"] == main["readinessProbe"], "canary = detector")
+    expect({"name": "STARLIGHT_DETECTOR_REQUIRE_APPROVAL", "value": "false"} in can["env"], "canary serves at once")
+    expect([e for e in can["env"] if e["name"] != "STARLIGHT_DETECTOR_REQUIRE_APPROVAL"] == main["env"], "canary env")
+    expect("starlight.detector.require-approval=true" in by_kind["ConfigMap"]["rel-config"]["data"]["application.properties"],
+           "the other detectors wait for approval")
+    expect(by_kind["Deployment"]["rel-detector-canary"]["spec"]["replicas"] == 1, "canary replicas")
 expect("replicas" not in by_kind["Deployment"]["rel-detector"]["spec"], "the HPA owns the detector's replicas")
 
 props = by_kind["ConfigMap"]["rel-config"]["data"]["application.properties"]
