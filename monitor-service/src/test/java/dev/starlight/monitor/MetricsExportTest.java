@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -14,11 +16,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Feeds results (enough for a drift reference and a live chunk: the test profile's reference is 500), a detector batch
- * and a model evaluation, then exports the metric names the monitor serves.
+ * and a model evaluation, then exports the metric names the monitor serves. Its own profile gives it its own app and
+ * broker, so its records and alerts reach no other test.
  */
 @QuarkusTest
+@TestProfile(MetricsExportTest.OwnApp.class)
 @WithTestResource(KafkaBrokerResource.class)
 class MetricsExportTest {
+
+    public static class OwnApp implements QuarkusTestProfile {
+    }
     private static final String MODEL = "metrics-export";
 
     @Test
