@@ -19,6 +19,7 @@ import java.util.SplittableRandom;
  *       changed (lossless covers): the control for a detector that learned the writer instead of the payload;</li>
  *   <li>{@code downscaled}: half the size by 2×2 averaging (lossless true-colour covers of at least 128×128):
  *       smoother images with other noise, as resized uploads are;</li>
+ *   <li>{@code noisy}: Gaussian noise of σ = 2 grey levels on the colour samples (lossless true-colour covers);</li>
  *   <li>{@code rgba-opaque}: the cover with an alpha plane that is 255 everywhere (lossless true-colour covers);</li>
  *   <li>{@code rgba-soft-alpha}: an alpha plane that varies smoothly, like a vignette or a feathered cut-out, with
  *       the small noise a real matte has (lossless true-colour covers);</li>
@@ -49,6 +50,9 @@ public final class CleanVariants {
             out.put("downscaled", ImageCodecs.writer(image.format()).encode(halfSize(image)));
         }
         if (trueColour) {
+            out.put("noisy", ImageCodecs.writer(image.format()).replaceSamples(cover, withNoise(image, seed)));
+        }
+        if (trueColour) {
             out.put("rgba-opaque", withAlpha(image, constant(image.pixelCount(), 255)));
             out.put("rgba-soft-alpha", withAlpha(image, softAlpha(image.width(), image.height(), seed)));
         }
@@ -70,6 +74,28 @@ public final class CleanVariants {
                 null, null, false, image.metadata(), image.frames(), 0, new byte[0]);
         return ImageCodecs.writer(image.format()).encode(rgba);
     }
+
+    /**
+     * Gaussian noise of σ = {@value #NOISE_SIGMA} grey levels on every colour sample, rounded and clamped: what a
+     * sensor, a denoiser's residue or a filter leaves. It changes many low bits at random, as LSB matching does, so
+     * it is the clean image a pixel-domain detector most easily mistakes for stego.
+     */
+    private static DecodedImage withNoise(DecodedImage image, long seed) {
+        java.util.Random random = new java.util.Random(seed ^ 0x5EEDL);
+        int[][] planes = new int[image.planes().length][];
+        for (int p = 0; p < planes.length; p++) {
+            planes[p] = image.planes()[p].clone();
+            if (p < 3) {
+                for (int i = 0; i < planes[p].length; i++) {
+                    int v = (int) Math.round(planes[p][i] + random.nextGaussian() * NOISE_SIGMA);
+                    planes[p][i] = Math.max(0, Math.min(255, v));
+                }
+            }
+        }
+        return image.withSamples(planes, null);
+    }
+
+    static final double NOISE_SIGMA = 2.0;
 
     /** Half the width and height, each sample the rounded mean of a 2×2 block: smoother, differently noisy. */
     private static DecodedImage halfSize(DecodedImage image) {

@@ -20,8 +20,15 @@ class CleanVariantsTest {
     @Test
     void trueColourCoversGetEveryKindAndEachDecodesAsDescribed() {
         Map<String, byte[]> variants = CleanVariants.of(PNG, 1);
-        assertThat(variants).containsOnlyKeys("resaved", "downscaled", "rgba-opaque", "rgba-soft-alpha",
+        assertThat(variants).containsOnlyKeys("resaved", "downscaled", "noisy", "rgba-opaque", "rgba-soft-alpha",
                 "grey-palette", "harmless-trailer", "ordinary-exif");
+        int[] noisy = ImageCodecs.decode(variants.get("noisy")).planes()[0];
+        int[] red = ImageCodecs.decode(PNG).planes()[0];
+        int changed = 0;
+        for (int i = 0; i < noisy.length; i++) {
+            changed += noisy[i] != red[i] ? 1 : 0;
+        }
+        assertThat(changed).as("samples moved by σ=2 noise").isGreaterThan(noisy.length / 2);
         DecodedImage cover = ImageCodecs.decode(PNG);
         DecodedImage resaved = ImageCodecs.decode(variants.get("resaved"));
         assertThat(resaved.planes()).isDeepEqualTo(cover.planes());
