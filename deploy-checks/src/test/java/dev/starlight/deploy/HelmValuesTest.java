@@ -1,0 +1,73 @@
+package dev.starlight.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.starlight.broker.StarlightTopics;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Helm chart's values and settings against the code: ports, modules, topics, config keys. The templates
+ * themselves are rendered and checked by deploy/helm/verify.sh (Go's text/template; no helm binary here).
+ */
+@SuppressWarnings("unchecked")
+class HelmValuesTest {
+    private final Map<String, Object> values = Repo.yaml("deploy/helm/starlight/values.yaml");
+
+    @Test
+    void everyServiceHasItsModuleAndPortAndMetricsFlag() {
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) values.get("services");
+        Set<String> modules = new HashSet<>();
+        services.forEach((name, svc) -> {
+            String module = (String) svc.get("module");
+            modules.add(module);
+            assertThat(svc.get("port")).as(name).isEqualTo(Repo.httpPort(module));
+            assertThat(svc.get("metrics")).as(name).isEqualTo(Repo.exposesMetrics(module));
+        });
+        assertThat(modules).isEqualTo(Repo.SERVICES.keySet());
+    }
+
+    @Test
+    void kafkaTopicsAreStarlightTopicsWithTheirPartitionsAndCompaction() {
+        Map<String, String> chart = new TreeMap<>();
+        for (Map<String, Object> t : (List<Map<String, Object>>) values.get("topics")) {
+            chart.put((String) t.get("suffix"), t.get("partitions") + " compacted=" + t.get("compacted"));
+        }
+        Map<String, String> expected = new TreeMap<>();
+        for (StarlightTopics.Spec s : StarlightTopics.SPECS) {
+            expected.put(s.suffix(), s.partitions() + " compacted="
+                    + "compact".equals(s.configs().get("cleanup.policy")));
+        }
+        assertThat(chart).isEqualTo(expected);
+        String template = Repo.read("deploy/helm/starlight/templates/kafkatopics.yaml");
+        for (String key : List.of("max.message.bytes", "min.compaction.lag.ms", "segment.ms")) {
+            String value = StarlightTopics.SPECS.stream().filter(s -> s.configs().containsKey(key))
+                    .map(s -> s.configs().get(key)).findFirst().orElseThrow();
+            assertThat(template).contains(key + ": \"" + value + "\"");
+        }
+    }
+
+    @Test
+    void everyKeyTheConfigMapSetsIsReadBySomeService() {
+        Set<String> known = new HashSet<>();
+        Repo.SERVICES.keySet().forEach(m -> known.addAll(Repo.configKeys(m)));
+        String cm = Repo.read("deploy/helm/starlight/templates/configmap.yaml");
+        int n = 0;
+        for (String line : cm.split("\n")) {
+            String l = line.trim();
+            if (l.matches("[a-z][a-z0-9.-]+=.*")) {
+                String key = l.substring(0, l.indexOf('='));
+                n++;
+                // kafka.* other than the bootstrap servers are Kafka client settings, passed to every channel
+                if (!key.startsWith("kafka.")) {
+                    assertThat(known).as(key).contains(key);
+                }
+            }
+        }
+        assertThat(n).isGreaterThan(8);
+    }
+}

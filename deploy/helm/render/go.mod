@@ -1,0 +1,3 @@
+module starlight/render
+
+go 1.19
