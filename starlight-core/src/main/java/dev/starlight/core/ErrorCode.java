@@ -23,6 +23,11 @@ public enum ErrorCode {
     CAPACITY_EXCEEDED,
     /** The method cannot be used with this image (e.g. alpha embedding in an image without alpha). */
     METHOD_NOT_APPLICABLE,
+    /**
+     * The message could not be found again once embedded: an unmarked palette or lsb.rgb message must be text a
+     * reader can tell from noise (UTF-8, at least 8 bytes); frame it with AI42 or make it longer.
+     */
+    MESSAGE_NOT_RECOVERABLE,
     /** Work on one image exceeded its time limit. */
     TIMEOUT,
     /** A bug: an unexpected exception inside Starlight. Reported, never thrown to the caller. */

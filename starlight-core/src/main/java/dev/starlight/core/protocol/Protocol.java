@@ -35,6 +35,12 @@ public final class Protocol {
      */
     public static byte[] embed(byte[] cover, Method method, byte[] message, EmbedOptions options) {
         DecodedImage image = ImageCodecs.decode(cover);
+        boolean sequential = method == Method.LSB_RGB || method == Method.PALETTE;
+        if (sequential && !options.ai42() && MessageScore.text(message) <= 0) {
+            throw new StarlightException(ErrorCode.MESSAGE_NOT_RECOVERABLE, method.label() + ": an unmarked message "
+                    + "is only found again when it is text a reader can tell from noise (UTF-8, at least "
+                    + MessageScore.MIN_TEXT_BYTES + " bytes, 5 distinct characters); frame it with AI42 or make it longer");
+        }
         byte[] stego = method(method).embed(cover, image, message, options);
         Optional<Extraction> back = method(method).extract(stego, ImageCodecs.decode(stego));
         if (back.isEmpty() || !Arrays.equals(back.get().payload(), message)) {
