@@ -3,6 +3,7 @@ package dev.starlight.detector;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.starlight.core.MetricsExport;
 import dev.starlight.core.events.Topics;
 import dev.starlight.core.image.ImageFormat;
 import io.quarkus.test.common.WithTestResource;

@@ -1,4 +1,4 @@
-package dev.starlight.trainer.service;
+package dev.starlight.core;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,13 +8,14 @@ import java.util.TreeSet;
 
 /**
  * Writes the sample names a running service serves on /q/metrics to target/exposed-metrics.txt, one a line:
- * deploy-checks' DashboardMetricsTest checks every name a Grafana dashboard queries against these files.
+ * deploy-checks' DashboardMetricsTest checks every name a Grafana dashboard queries against these files. Each
+ * service's MetricsExportTest calls it from its module folder (the file lands in that module's target/).
  */
-final class MetricsExport {
+public final class MetricsExport {
     private MetricsExport() {
     }
 
-    static Set<String> write(String prometheusText) throws IOException {
+    public static Set<String> write(String prometheusText) throws IOException {
         Set<String> names = new TreeSet<>();
         for (String line : prometheusText.split("\n")) {
             if (!line.isBlank() && !line.startsWith("#")) {
