@@ -9,6 +9,7 @@ import dev.starlight.core.explain.Explanation;
 import dev.starlight.core.explain.ExplanationJson;
 import dev.starlight.core.explain.PayloadRegion;
 import dev.starlight.core.protocol.Method;
+import dev.starlight.testsupport.KafkaBrokerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.awt.image.BufferedImage;

@@ -10,6 +10,7 @@ import dev.starlight.core.explain.ExplanationJson;
 import dev.starlight.core.model.LsbMeanModel;
 import dev.starlight.core.model.ModelEnvelope;
 import dev.starlight.core.protocol.Method;
+import dev.starlight.testsupport.KafkaBrokerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;

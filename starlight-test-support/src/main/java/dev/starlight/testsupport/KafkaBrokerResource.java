@@ -1,4 +1,4 @@
-package dev.starlight.trainer.service;
+package dev.starlight.testsupport;
 
 import dev.starlight.core.events.Topics;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -10,7 +10,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
-/** A real Kafka broker (KRaft) inside the test JVM, with the platform's topics created. No Docker. */
+/**
+ * A real Kafka broker (KRaft) inside the test JVM, with the platform's topics created; one per start of the
+ * Quarkus application under test (each test profile starts it afresh). No Docker. Used with
+ * {@code @WithTestResource(KafkaBrokerResource.class)} by the detector, trainer and explain services' tests (the
+ * monitor's tests share one broker across classes and keep their own).
+ */
 public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
     private EmbeddedKafkaBroker broker;
 
@@ -29,7 +34,7 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
         return Map.of("kafka.bootstrap.servers", bootstrap);
     }
 
-    static void createTopics(String bootstrap) {
+    private static void createTopics(String bootstrap) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(props)) {
