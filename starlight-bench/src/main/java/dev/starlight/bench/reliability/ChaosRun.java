@@ -76,6 +76,7 @@ public final class ChaosRun {
                 + " %d detector kills, one broker kill, two bad models, a flood of %d; detector cache off",
                 o.requests(), o.size(), o.size(), images.meanBytes(), o.rate(), o.kills(), o.flood());
         String run = "chaos" + System.currentTimeMillis();
+        boolean passed;
         try (LocalPlatform platform = new LocalPlatform(o.home(), o.out().resolve("work"), o.kafkaPort(), o.httpPort(),
                 List.of("-Dstarlight.detector.cache-entries=0"))) {
             platform.startBroker(true);
@@ -127,9 +128,10 @@ public final class ChaosRun {
                 timeline.writeCsv(o.out().resolve("timeline.csv"));
                 boolean ok = lost.isEmpty() && tally.mismatches() == 0 && !stuck;
                 report.line("result: %s", ok ? "PASS" : "FAIL");
-                System.exit(ok ? 0 : 1);
+                passed = ok;
             }
         }
+        System.exit(passed ? 0 : 1);
     }
 
     /** Steady rate, except for the flood: {@code flood} requests from 70 % of the run as fast as the producer takes them. */

@@ -37,6 +37,8 @@ final class LocalPlatform implements AutoCloseable {
         this.kafkaPort = kafkaPort;
         this.httpPort = httpPort;
         this.detectorOptions = List.copyOf(detectorOptions);
+        // Ctrl-C or System.exit must not leave a broker or detector behind
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "local-platform-stop"));
     }
 
     String bootstrap() {
@@ -127,7 +129,7 @@ final class LocalPlatform implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         for (Process p : new Process[] {detector, broker}) {
             if (p != null && p.isAlive()) {
                 p.destroy();
