@@ -36,8 +36,9 @@ public final class ChaosRun {
     private ChaosRun() {
     }
 
+    /** What to run; {@code settleSeconds} is the idle time before memory is measured after the drain. */
     record Options(int requests, int rate, int flood, int kills, int size, Path out, Path home, int kafkaPort,
-                   int httpPort) {
+                   int httpPort, int settleSeconds) {
         static Options parse(String[] args) {
             int requests = 100_000;
             int rate = 250;
@@ -63,12 +64,31 @@ public final class ChaosRun {
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(requests, rate, flood, kills, size, out, home, kafkaPort, httpPort);
+            return new Options(requests, rate, flood, kills, size, out, home, kafkaPort, httpPort, 20);
+        }
+    }
+
+    /**
+     * What a run counted. Memory "returns to its level" when the heap after a full GC, measured after the drain, is
+     * at most twice its level before the flood, or 64 MiB above it (GC noise on a heap this small).
+     */
+    record Summary(int produced, int answered, List<String> lost, long duplicates, long disagreeing, boolean stuck,
+                   String servingBefore, String servingAfter, double heapBeforeMiB, double heapAfterMiB) {
+        boolean memoryBack() {
+            return heapAfterMiB <= Math.max(2 * heapBeforeMiB, heapBeforeMiB + 64);
+        }
+
+        boolean passed() {
+            return lost.isEmpty() && disagreeing == 0 && !stuck && servingBefore.equals(servingAfter) && memoryBack();
         }
     }
 
     public static void main(String[] args) throws Exception {
-        Options o = Options.parse(args);
+        Summary summary = run(Options.parse(args));
+        System.exit(summary.passed() ? 0 : 1);
+    }
+
+    static Summary run(Options o) throws Exception {
         Files.createDirectories(o.out());
         Report report = new Report(o.out().resolve("summary.txt"));
         RequestImages images = new RequestImages(64, o.size());
@@ -76,7 +96,6 @@ public final class ChaosRun {
                 + " %d detector kills, one broker kill, two bad models, a flood of %d; detector cache off",
                 o.requests(), o.size(), o.size(), images.meanBytes(), o.rate(), o.kills(), o.flood());
         String run = "chaos" + System.currentTimeMillis();
-        boolean passed;
         try (LocalPlatform platform = new LocalPlatform(o.home(), o.out().resolve("work"), o.kafkaPort(), o.httpPort(),
                 List.of("-Dstarlight.detector.cache-entries=0"))) {
             platform.startBroker(true);
@@ -105,7 +124,7 @@ public final class ChaosRun {
                 boolean stuck = awaitAnswers(producer, tally, 180);
                 report.line("[%6.1f s] answers: %d of %d; measuring memory after 20 s idle", timeline.elapsedSeconds(),
                         tally.answered(), producer.acknowledged().size());
-                Thread.sleep(20_000);
+                Thread.sleep(o.settleSeconds() * 1000L);
                 double heapAfter = platform.detectorHeapAfterGcMiB();
                 double rssAfter = platform.detectorRssMiB();
                 String servingAfter = serving(platform);
@@ -122,16 +141,17 @@ public final class ChaosRun {
                 report.line("stuck:                   %s", stuck ? "yes (no progress for 180 s)" : "no");
                 report.line("answers by kind:         %s", tally.answerCounts());
                 report.line("serving model before/after: %s / %s", servingBefore, servingAfter);
-                report.line("detector heap after full GC: %.1f MiB before the flood, %.1f MiB after the drain",
-                        faults.heapBefore, heapAfter);
+                Summary summary = new Summary(producer.acknowledged().size(), tally.answered(), lost,
+                        tally.duplicates(), tally.mismatches(), stuck, servingBefore, servingAfter, faults.heapBefore,
+                        heapAfter);
+                report.line("detector heap after full GC: %.1f MiB before the flood, %.1f MiB after the drain (%s)",
+                        faults.heapBefore, heapAfter, summary.memoryBack() ? "back to its level" : "NOT back");
                 report.line("detector RSS: %.1f MiB before the flood, %.1f MiB after the drain", faults.rssBefore, rssAfter);
                 timeline.writeCsv(o.out().resolve("timeline.csv"));
-                boolean ok = lost.isEmpty() && tally.mismatches() == 0 && !stuck;
-                report.line("result: %s", ok ? "PASS" : "FAIL");
-                passed = ok;
+                report.line("result: %s", summary.passed() ? "PASS" : "FAIL");
+                return summary;
             }
         }
-        System.exit(passed ? 0 : 1);
     }
 
     /** Steady rate, except for the flood: {@code flood} requests from 70 % of the run as fast as the producer takes them. */
