@@ -122,8 +122,8 @@ public final class ChaosRun {
                         timeline.elapsedSeconds(), producer.acknowledged().size(), producer.sendFailures());
 
                 boolean stuck = awaitAnswers(producer, tally, 180);
-                report.line("[%6.1f s] answers: %d of %d; measuring memory after 20 s idle", timeline.elapsedSeconds(),
-                        tally.answered(), producer.acknowledged().size());
+                report.line("[%6.1f s] answers: %d of %d; measuring memory after %d s idle", timeline.elapsedSeconds(),
+                        tally.answered(), producer.acknowledged().size(), o.settleSeconds());
                 Thread.sleep(o.settleSeconds() * 1000L);
                 double heapAfter = platform.detectorHeapAfterGcMiB();
                 double rssAfter = platform.detectorRssMiB();
