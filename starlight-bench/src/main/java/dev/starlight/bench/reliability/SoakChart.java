@@ -24,6 +24,12 @@ final class SoakChart {
     static void write(List<Timeline.Row> rows, int targetRate, String title, Path png) throws IOException {
         System.setProperty("java.awt.headless", "true");
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new NumberAxis("seconds"));
+        // the last rows, after the final answer, are the drain's idle seconds: not part of the curve
+        int end = rows.size();
+        while (end > 0 && rows.get(end - 1).answeredInSecond() == 0) {
+            end--;
+        }
+        rows = rows.subList(0, end);
         XYPlot throughput = panel("answers / s", series(rows, "answered per second", r -> r.answeredInSecond()));
         throughput.addRangeMarker(new ValueMarker(targetRate, Color.GRAY, new BasicStroke(1f)));
         plot.add(throughput, 1);
@@ -46,12 +52,15 @@ final class SoakChart {
         return s;
     }
 
+    private static final Color[] COLOURS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0xd62728)};
+
     private static XYPlot panel(String axis, XYSeries... series) {
         XYSeriesCollection data = new XYSeriesCollection();
-        for (XYSeries s : series) {
-            data.addSeries(s);
-        }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < series.length; i++) {
+            data.addSeries(series[i]);
+            renderer.setSeriesPaint(i, COLOURS[i % COLOURS.length]);
+        }
         XYPlot plot = new XYPlot(data, null, new NumberAxis(axis), renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
