@@ -92,7 +92,10 @@ public class ModelUpdates {
         try {
             decision = value == null ? null : JSON.readValue(value, ModelDecision.class);
         } catch (JsonProcessingException e) {
-            LOG.warnf("unreadable model decision ignored: %s", e.getOriginalMessage());
+            // not the parser's message: it quotes the record's text
+            LOG.warnf("unreadable model decision ignored (not JSON at line %s, column %s)",
+                    e.getLocation() == null ? "?" : e.getLocation().getLineNr(),
+                    e.getLocation() == null ? "?" : e.getLocation().getColumnNr());
             return;
         }
         if (decision == null || !ModelDecision.TYPE.equals(decision.type())) {

@@ -231,8 +231,10 @@ public record ModelEnvelope(String name, String version, String sha256, Instant 
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new StarlightException(ErrorCode.MALFORMED, "model envelope header is not valid JSON: "
-                    + e.getOriginalMessage());
+            // the parser's own message quotes the offending text; a log line must not carry record bytes
+            throw new StarlightException(ErrorCode.MALFORMED, "model envelope header is not valid JSON (line "
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr()) + ")");
         }
     }
 
