@@ -2,7 +2,10 @@ package dev.starlight.detector.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Settings of the detector service, under {@code starlight.detector}. Defaults are the documented values. */
@@ -43,8 +46,52 @@ public interface DetectorConfig {
         @WithDefault("false")
         boolean authEnabled();
 
-        /** SHA-256 hex digests of the accepted keys (never the keys themselves). */
+        /** SHA-256 hex digests of the accepted keys (never the keys themselves); these keys are named "config-N". */
         Optional<List<String>> keySha256();
+
+        /**
+         * A file of named keys, one {@code name:sha256hex} per line ({@code #} starts a comment), read again when it
+         * changes, so keys rotate without a restart. Used together with {@code key-sha256}.
+         */
+        Optional<Path> keysFile();
+
+        /** How often the keys file's modification time is checked. */
+        @WithDefault("2s")
+        Duration keysFileCheck();
+
+        RateLimit rateLimit();
+    }
+
+    /** A token bucket per API key name (per client address when auth is off). */
+    interface RateLimit {
+        /** Off: no request is refused for its rate. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Sustained requests per second for one key. */
+        @WithDefault("50")
+        double perSecond();
+
+        /** Requests one key may send at once after a quiet spell. */
+        @WithDefault("100")
+        int burst();
+
+        /** Per-key overrides of {@code per-second}, by key name. */
+        Map<String, Double> perSecondByKey();
+
+        /** Per-key overrides of {@code burst}, by key name. */
+        Map<String, Integer> burstByKey();
+    }
+
+    Models models();
+
+    /** Which published models may serve. */
+    interface Models {
+        /**
+         * Ed25519 public keys (X.509 PEM files) of the trusted model publishers. When set, only envelopes signed by
+         * one of them are loaded from {@code starlight.models}; unsigned ones and other signers are refused.
+         */
+        Optional<List<Path>> trustedKeys();
     }
 
     /**

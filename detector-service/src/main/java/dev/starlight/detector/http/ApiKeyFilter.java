@@ -1,55 +1,51 @@
 package dev.starlight.detector.http;
 
+import dev.starlight.detector.auth.ApiKeys;
+import dev.starlight.detector.auth.RateLimiter;
 import dev.starlight.detector.config.DetectorConfig;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.List;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Optional API-key check on {@code /v1/*} (header {@code X-API-Key}). Keys are configured as SHA-256 digests;
- * the presented key is hashed and compared in constant time against each. Health, metrics and OpenAPI stay open.
+ * API-key check and rate limit on {@code /v1/*}. With auth on, the header {@code X-API-Key} must hold an accepted
+ * key ({@link ApiKeys}); the request then draws on that key name's token bucket. With auth off, the bucket is the
+ * client address. Health, metrics and OpenAPI stay open and unlimited.
  */
 public class ApiKeyFilter {
-    private final boolean enabled;
-    private final List<byte[]> digests;
+    private final boolean authEnabled;
+    private final ApiKeys keys;
+    private final RateLimiter limiter;
 
-    public ApiKeyFilter(DetectorConfig config) {
-        this.enabled = config.api().authEnabled();
-        this.digests = config.api().keySha256().orElse(List.of()).stream()
-                .map(String::trim).filter(s -> !s.isEmpty()).map(s -> HexFormat.of().parseHex(s.toLowerCase())).toList();
+    public ApiKeyFilter(DetectorConfig config, ApiKeys keys, RateLimiter limiter) {
+        this.authEnabled = config.api().authEnabled();
+        this.keys = keys;
+        this.limiter = limiter;
     }
 
     @ServerRequestFilter
-    public Response check(ContainerRequestContext request) {
-        if (!enabled || !request.getUriInfo().getPath().startsWith("/v1/")) {
+    public Response check(ContainerRequestContext request, HttpServerRequest http) {
+        if (!request.getUriInfo().getPath().startsWith("/v1/")) {
             return null;
         }
-        String key = request.getHeaderString("X-API-Key");
-        if (key != null && accepted(key)) {
+        String keyName = RateLimiter.ANONYMOUS;
+        if (authEnabled) {
+            String key = request.getHeaderString("X-API-Key");
+            Optional<String> name = key == null ? Optional.empty() : keys.nameOf(key);
+            if (name.isEmpty()) {
+                return Response.status(401).entity(new ErrorBody("UNAUTHORIZED", "missing or unknown X-API-Key"))
+                        .build();
+            }
+            keyName = name.get();
+        }
+        if (!limiter.enabled()) {
             return null;
         }
-        return Response.status(401).entity(new ErrorBody("UNAUTHORIZED", "missing or unknown X-API-Key")).build();
-    }
-
-    private boolean accepted(String key) {
-        byte[] presented = sha256(key);
-        boolean match = false;
-        for (byte[] d : digests) {
-            match |= MessageDigest.isEqual(d, presented);
-        }
-        return match;
-    }
-
-    static byte[] sha256(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String caller = authEnabled ? keyName : "addr:" + (http.remoteAddress() == null ? "unknown"
+                : http.remoteAddress().hostAddress());
+        long retryAfter = limiter.take(caller, keyName);
+        return retryAfter == 0 ? null : ErrorStatus.rateLimited(retryAfter);
     }
 }

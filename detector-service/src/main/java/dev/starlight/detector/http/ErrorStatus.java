@@ -23,6 +23,12 @@ final class ErrorStatus {
         };
     }
 
+    static Response rateLimited(long retryAfterSeconds) {
+        return Response.status(429).header("Retry-After", Long.toString(retryAfterSeconds))
+                .entity(new ErrorBody("RATE_LIMITED", "request rate above this key's limit; retry after "
+                        + retryAfterSeconds + " s")).build();
+    }
+
     static Response queueFull() {
         return Response.status(429).header("Retry-After", "1")
                 .entity(new ErrorBody("QUEUE_FULL", "too many scans in progress; retry shortly")).build();

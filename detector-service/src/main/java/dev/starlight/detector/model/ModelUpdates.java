@@ -7,6 +7,7 @@ import dev.starlight.detector.config.DetectorConfig;
 import dev.starlight.core.model.ModelDetector;
 import dev.starlight.core.model.ModelEnvelope;
 import dev.starlight.core.model.OnnxModel;
+import dev.starlight.core.model.UntrustedModelException;
 import dev.starlight.detector.scan.ScanMetrics;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Follows the compacted {@code starlight.models} topic from its beginning (each detector in its own consumer
- * group, so a detector that starts late still finds the current model). Each envelope is checked (checksum), its
+ * group, so a detector that starts late still finds the current model). Each envelope is checked (checksum, and
+ * signature when trusted keys are configured: {@link ModelTrust}), its
  * model loaded into a new ONNX Runtime session beside the serving one, and only then swapped in. A model that
  * fails any step is refused and the serving model stays: requests never see a half-loaded model.
  *
@@ -35,11 +37,13 @@ public class ModelUpdates {
 
     private final ModelRegistry registry;
     private final ScanMetrics metrics;
+    private final ModelTrust trust;
     private final boolean requireApproval;
     private final ApprovalGate gate = new ApprovalGate();
 
-    public ModelUpdates(ModelRegistry registry, ScanMetrics metrics, DetectorConfig config) {
+    public ModelUpdates(ModelRegistry registry, ScanMetrics metrics, DetectorConfig config, ModelTrust trust) {
         this.registry = registry;
+        this.trust = trust;
         this.metrics = metrics;
         this.requireApproval = config.requireApproval();
     }
@@ -56,6 +60,13 @@ public class ModelUpdates {
         } catch (StarlightException e) {
             metrics.modelSwap("refused");
             LOG.warnf("model refused (%s): %s; still serving %s", e.code(), e.getMessage(), registry.version());
+            return;
+        }
+        try {
+            trust.check(envelope);
+        } catch (UntrustedModelException e) {
+            metrics.modelSwap("refused");
+            LOG.warnf("model refused (%s): %s; still serving %s", e.reason(), e.getMessage(), registry.version());
             return;
         }
         if (!requireApproval) {
@@ -81,7 +92,10 @@ public class ModelUpdates {
         try {
             decision = value == null ? null : JSON.readValue(value, ModelDecision.class);
         } catch (JsonProcessingException e) {
-            LOG.warnf("unreadable model decision ignored: %s", e.getOriginalMessage());
+            // not the parser's message: it quotes the record's text
+            LOG.warnf("unreadable model decision ignored (not JSON at line %s, column %s)",
+                    e.getLocation() == null ? "?" : e.getLocation().getLineNr(),
+                    e.getLocation() == null ? "?" : e.getLocation().getColumnNr());
             return;
         }
         if (decision == null || !ModelDecision.TYPE.equals(decision.type())) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.starlight.core.ErrorCode;
 import dev.starlight.core.StarlightException;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Map;
@@ -20,8 +22,10 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * A model as published on the {@code starlight.models} topic: who it is, a SHA-256 of its ONNX bytes, and the
- * bytes themselves. Consumers call {@link #fromBytes}, which refuses anything damaged, before loading.
+ * A model as published on the {@code starlight.models} topic: who it is, a SHA-256 of its ONNX bytes, the bytes
+ * themselves and, optionally, an Ed25519 signature. Consumers call {@link #fromBytes}, which refuses anything damaged,
+ * before loading; a consumer that only accepts models from known publishers then checks the signature with
+ * {@link TrustedKeys#verify}.
  *
  * <p>Binary layout of {@link #toBytes()} (all integers big-endian):
  * <pre>
@@ -30,9 +34,18 @@ import java.util.TreeMap;
  * 4       1     layout version, 1
  * 5       4     H, length of the JSON header in bytes (2 .. 1 MiB)
  * 9       H     UTF-8 JSON: {"name", "version", "sha256" (64 lower-case hex digits), "createdAt" (ISO-8601 instant),
- *               "onnxLength", "metadata" (object of strings, keys sorted)}
+ *               "onnxLength", "metadata" (object of strings, keys sorted)
+ *               [, "keyId", "signature" (base64), both or neither]}
  * 9 + H   L     the ONNX model, L = onnxLength bytes, ending exactly at the end of the record
  * </pre>
+ *
+ * <p>The signature is Ed25519 over {@link #canonicalBytes()}: the UTF-8 strings below, each preceded by its length
+ * in bytes as a 4-byte big-endian integer, in this order: {@code "SLME-signature-1"}, name, version, sha256,
+ * createdAt (ISO-8601 as {@link Instant#toString()} writes it), onnxLength (decimal), the number of metadata entries
+ * (decimal), then key and value of each metadata entry in key order. The ONNX bytes are covered through sha256,
+ * which {@link #fromBytes} always checks. {@code keyId} names the signing key ({@link Ed25519Keys#keyId}); it is
+ * not signed, since a changed keyId only selects a key that does not verify. Envelopes without the two fields
+ * (every envelope written before signing existed) still parse; they are unsigned.
  *
  * @param name      model name (the topic key)
  * @param version   model version
@@ -40,13 +53,15 @@ import java.util.TreeMap;
  * @param createdAt when the model was made
  * @param metadata  free-form strings (provenance, metrics, ...)
  * @param onnx      the ONNX model bytes
+ * @param signature the publisher's signature, or null when unsigned
  */
 public record ModelEnvelope(String name, String version, String sha256, Instant createdAt,
-                            Map<String, String> metadata, byte[] onnx) {
+                            Map<String, String> metadata, byte[] onnx, EnvelopeSignature signature) {
     static final byte[] MAGIC = {'S', 'L', 'M', 'E'};
     static final int LAYOUT_VERSION = 1;
     static final int FIXED_HEADER = 9;
     static final int MAX_JSON_HEADER = 1 << 20;
+    static final String SIGNATURE_DOMAIN = "SLME-signature-1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public ModelEnvelope {
@@ -58,6 +73,12 @@ public record ModelEnvelope(String name, String version, String sha256, Instant 
         onnx = onnx.clone();
     }
 
+    /** An unsigned envelope. */
+    public ModelEnvelope(String name, String version, String sha256, Instant createdAt, Map<String, String> metadata,
+                         byte[] onnx) {
+        this(name, version, sha256, createdAt, metadata, onnx, null);
+    }
+
     /** An envelope for ONNX bytes, with their checksum computed. */
     public static ModelEnvelope of(String name, String version, Instant createdAt, Map<String, String> metadata,
                                    byte[] onnx) {
@@ -67,6 +88,38 @@ public record ModelEnvelope(String name, String version, String sha256, Instant 
     @Override
     public byte[] onnx() {
         return onnx.clone();
+    }
+
+    public boolean signed() {
+        return signature != null;
+    }
+
+    /** This envelope with {@code signature} in place of any it had. */
+    public ModelEnvelope withSignature(EnvelopeSignature signature) {
+        return new ModelEnvelope(name, version, sha256, createdAt, metadata, onnx, signature);
+    }
+
+    /** The bytes a signature covers, as defined in the class comment. */
+    public byte[] canonicalBytes() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        field(out, SIGNATURE_DOMAIN);
+        field(out, name);
+        field(out, version);
+        field(out, sha256);
+        field(out, createdAt.toString());
+        field(out, Long.toString(onnx.length));
+        field(out, Integer.toString(metadata.size()));
+        metadata.forEach((k, v) -> {
+            field(out, k);
+            field(out, v);
+        });
+        return out.toByteArray();
+    }
+
+    private static void field(ByteArrayOutputStream out, String value) {
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        out.writeBytes(ByteBuffer.allocate(4).putInt(utf8.length).array());
+        out.writeBytes(utf8);
     }
 
     /** Returns this envelope when its checksum matches its bytes; throws {@link ErrorCode#MALFORMED} otherwise. */
@@ -89,6 +142,10 @@ public record ModelEnvelope(String name, String version, String sha256, Instant 
         header.put("onnxLength", onnx.length);
         ObjectNode meta = header.putObject("metadata");
         metadata.forEach(meta::put);
+        if (signature != null) {
+            header.put("keyId", signature.keyId());
+            header.put("signature", Base64.getEncoder().encodeToString(signature.bytes()));
+        }
         byte[] json;
         try {
             json = JSON.writeValueAsBytes(header);
@@ -151,7 +208,19 @@ public record ModelEnvelope(String name, String version, String sha256, Instant 
         }
         byte[] onnx = Arrays.copyOfRange(bytes, onnxStart, length);
         return new ModelEnvelope(text(header, "name"), text(header, "version"), text(header, "sha256"), createdAt,
-                metadata, onnx).verify();
+                metadata, onnx, signature(header)).verify();
+    }
+
+    private static EnvelopeSignature signature(JsonNode header) {
+        if (!header.has("keyId") && !header.has("signature")) {
+            return null;
+        }
+        String keyId = text(header, "keyId");
+        try {
+            return new EnvelopeSignature(keyId, Base64.getDecoder().decode(text(header, "signature")));
+        } catch (IllegalArgumentException e) {
+            throw new StarlightException(ErrorCode.MALFORMED, "model envelope signature is not base64");
+        }
     }
 
     private static JsonNode parseHeader(byte[] bytes, int headerLength) {
@@ -162,8 +231,10 @@ public record ModelEnvelope(String name, String version, String sha256, Instant 
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new StarlightException(ErrorCode.MALFORMED, "model envelope header is not valid JSON: "
-                    + e.getOriginalMessage());
+            // the parser's own message quotes the offending text; a log line must not carry record bytes
+            throw new StarlightException(ErrorCode.MALFORMED, "model envelope header is not valid JSON (line "
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr()) + ")");
         }
     }
 
@@ -187,17 +258,17 @@ public record ModelEnvelope(String name, String version, String sha256, Instant 
     public boolean equals(Object o) {
         return o instanceof ModelEnvelope e && name.equals(e.name) && version.equals(e.version)
                 && sha256.equals(e.sha256) && createdAt.equals(e.createdAt) && metadata.equals(e.metadata)
-                && Arrays.equals(onnx, e.onnx);
+                && Arrays.equals(onnx, e.onnx) && Objects.equals(signature, e.signature);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, version, sha256, createdAt, metadata) * 31 + Arrays.hashCode(onnx);
+        return Objects.hash(name, version, sha256, createdAt, metadata, signature) * 31 + Arrays.hashCode(onnx);
     }
 
     @Override
     public String toString() {
         return "ModelEnvelope[" + name + " " + version + ", sha256 " + sha256 + ", " + onnx.length + " bytes, created "
-                + createdAt + "]";
+                + createdAt + (signature == null ? ", unsigned" : ", signed by " + signature.keyId()) + "]";
     }
 }

@@ -11,7 +11,9 @@
  *       compute the vector streams; {@code SampleView} unifies grey, RGB and indexed images</li>
  *   <li>{@code ModelRuntime}: the one ONNX Runtime environment; {@code OnnxModel}: one session, checks, predict;
  *       {@code ModelOutputs}: result to {@code ModelPrediction}; {@code ModelInfo}: metadata keys and output names</li>
- *   <li>{@code ModelEnvelope}: the {@code starlight.models} record value, with its SHA-256</li>
+ *   <li>{@code ModelEnvelope}: the {@code starlight.models} record value, with its SHA-256 and optional
+ *       {@code EnvelopeSignature}; {@code ModelSigner} signs, {@code TrustedKeys} verifies (refusing with
+ *       {@code UntrustedModelException}); {@code Ed25519Keys}: key generation, PEM files, key ids</li>
  * </ul>
  */
 package dev.starlight.core.model;

@@ -5,6 +5,7 @@ import dev.starlight.trainer.TrainingProgress;
 import dev.starlight.trainer.TrainingResult;
 import dev.starlight.trainer.TrainingRun;
 import dev.starlight.trainer.publish.ModelPublisher;
+import dev.starlight.trainer.publish.RunSigning;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Trains the multi-stream model on a training set made by `starlight dataset --training`,",
             "exports it to ONNX (checked against the trained network), sets its operating point on validation/,",
-            "evaluates it on holdout/ and writes model.onnx, model.slme, metrics.json and MODEL_CARD.md to --out."})
+            "evaluates it on holdout/ and writes model.onnx, model.slme (signed with --signing-key), metrics.json and",
+            "MODEL_CARD.md to --out."})
 public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "Training set folder.")
     Path data;
@@ -46,6 +48,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Publish the model and its evaluation event to this Kafka cluster.")
     String bootstrap;
 
+    @Option(names = "--signing-key", paramLabel = "PEM",
+            description = "Sign the model envelope with this Ed25519 private key (`starlight models keygen`).")
+    Path signingKey;
+
     @Option(names = "--topic-prefix", defaultValue = "starlight", description = "Topic prefix (${DEFAULT-VALUE}).")
     String prefix;
 
@@ -69,6 +75,10 @@ public final class TrainCommand implements Callable<Integer> {
             config = config.withNameAndVersion(name == null ? config.name() : name, version == null ? "" : version);
         }
         TrainingResult result = TrainingRun.run(config, TrainCommand::print, commandLine());
+        if (signingKey != null) {
+            result = RunSigning.sign(result, signingKey);
+            System.out.println("model.slme signed by key " + result.envelope().signature().keyId());
+        }
         System.out.printf(Locale.ROOT, "%s %s: card %s%n", result.metrics().model(), result.metrics().version(),
                 result.cardFile());
         if (bootstrap != null) {

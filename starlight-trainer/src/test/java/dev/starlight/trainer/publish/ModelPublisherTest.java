@@ -8,7 +8,9 @@ import dev.starlight.broker.LocalBroker;
 import dev.starlight.broker.StarlightTopics;
 import dev.starlight.core.events.ModelEvaluationEvent;
 import dev.starlight.core.events.Topics;
+import dev.starlight.core.model.Ed25519Keys;
 import dev.starlight.core.model.ModelEnvelope;
+import dev.starlight.core.model.TrustedKeys;
 import dev.starlight.core.model.OnnxModel;
 import dev.starlight.trainer.TinyTrainingSet;
 import dev.starlight.trainer.TrainingConfig;
@@ -17,6 +19,7 @@ import dev.starlight.trainer.TrainingResult;
 import dev.starlight.trainer.TrainingRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +38,7 @@ class ModelPublisherTest {
     Path dir;
 
     @Test
-    void publishesTheEnvelopeThenItsEvaluation() throws Exception {
+    void publishesTheEnvelopeThenItsEvaluationSignedWhenAKeyIsGiven() throws Exception {
         Path set = TinyTrainingSet.make(dir, 16, 64);
         TrainingResult result = TrainingRun.run(TrainingConfig.tiny(set, dir.resolve("run")), TrainingListener.NONE,
                 "publisher test");
@@ -59,13 +62,24 @@ class ModelPublisherTest {
             assertThat(event.path("type").asText()).isEqualTo(ModelEvaluationEvent.TYPE);
             assertThat(event.path("version").asText()).isEqualTo(result.metrics().version());
             assertThat(event.path("dataSha256").asText()).isEqualTo(result.metrics().dataSha256());
+            assertThat(envelope.signed()).isFalse();
+
+            KeyPair keys = Ed25519Keys.generate();
+            Ed25519Keys.writePrivate(dir.resolve("signing.pem"), keys.getPrivate());
+            TrainingResult signed = RunSigning.sign(result, dir.resolve("signing.pem"));
+            ModelPublisher.publish(broker.bootstrapServers(), Topics.DEFAULT_PREFIX, signed);
+
+            ModelEnvelope published = ModelEnvelope.fromBytes(read(broker, Topics.DEFAULT.models(), 2).get(1).value());
+            TrustedKeys trusted = new TrustedKeys(List.of(keys.getPublic()));
+            assertThat(trusted.verify(published).signature().keyId()).isEqualTo(Ed25519Keys.keyId(keys.getPublic()));
+            assertThat(Files.readAllBytes(dir.resolve("run").resolve("model.slme"))).isEqualTo(published.toBytes());
         }
     }
 
     private static List<ConsumerRecord<String, byte[]>> read(LocalBroker broker, String topic, int n) {
         Properties p = new Properties();
         p.put("bootstrap.servers", broker.bootstrapServers());
-        p.put("group.id", "test-" + topic);
+        p.put("group.id", "test-" + topic + "-" + System.nanoTime());
         p.put("auto.offset.reset", "earliest");
         p.put("max.partition.fetch.bytes", Topics.MAX_MESSAGE_BYTES);
         List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Settings of the trainer service, under {@code starlight.trainer}. Defaults are the documented values. */
 @ConfigMapping(prefix = "starlight.trainer")
@@ -20,4 +21,10 @@ public interface TrainerConfig {
     /** How long a finished run waits for Kafka to acknowledge its model and evaluation before it fails. */
     @WithDefault("60s")
     Duration publishTimeout();
+
+    /**
+     * Ed25519 private key (PKCS#8 PEM, from {@code starlight models keygen}) that signs every published model
+     * envelope; unset: envelopes are published unsigned (checksummed only).
+     */
+    Optional<Path> signingKey();
 }
