@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Finds, hides and recovers messages in images (PNG, GIF, BMP, JPEG, WebP).",
         subcommands = {ScanCommand.class, EmbedCommand.class, ExtractCommand.class, EvalCommand.class,
-            DatasetCommand.class, CalibrateCommand.class, UpCommand.class},
+            DatasetCommand.class, CalibrateCommand.class, UpCommand.class, HostileCommand.class},
         exitCodeOnInvalidInput = ExitCodes.INPUT_ERROR,
         exitCodeOnExecutionException = ExitCodes.INPUT_ERROR,
         exitCodeListHeading = "%nExit codes (when several apply, the first in this list wins):%n",
