@@ -1,5 +1,6 @@
 package dev.starlight.core.hostile;
 
+import dev.starlight.core.image.ImageFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,6 +88,10 @@ public final class HostileCorpus {
                 add(m, "mut-" + variant + "-" + op.getKey(), ext, 30,
                         s -> op.getValue().apply(ValidFiles.get(variant), new Random(s)));
             }
+        }
+        for (ImageFormat f : ImageFormat.values()) {
+            add(m, f.label() + "-extreme-shape", f == ImageFormat.JPEG ? "jpg" : f.label(), 10,
+                    s -> ValidFiles.extremeShape(f, s));
         }
         // degenerate files
         add(m, "empty", "bin", 10, s -> new byte[0]);

@@ -72,24 +72,32 @@ final class ValidFiles {
     }
 
     static DecodedImage rgb(ImageFormat format, boolean alpha, int bitDepth, long seed) {
+        return rgb(format, W, H, alpha, bitDepth, seed);
+    }
+
+    static DecodedImage rgb(ImageFormat format, int w, int h, boolean alpha, int bitDepth, long seed) {
         Random random = new Random(seed);
         int max = (1 << bitDepth) - 1;
-        int[][] p = new int[alpha ? 4 : 3][W * H];
-        for (int i = 0; i < W * H; i++) {
-            int x = i % W;
-            int y = i / W;
+        int[][] p = new int[alpha ? 4 : 3][w * h];
+        for (int i = 0; i < w * h; i++) {
+            int x = i % w;
+            int y = i / w;
             for (int c = 0; c < 3; c++) {
-                double v = (x * (c + 1) + y * (3 - c)) / (double) (W + H) / 2.5 + random.nextGaussian() * 0.02;
+                double v = (x * (c + 1) + y * (3 - c)) / (double) (w + h) / 2.5 + random.nextGaussian() * 0.02;
                 p[c][i] = Math.max(0, Math.min(max, (int) Math.round(v * max)));
             }
             if (alpha) {
                 p[3][i] = max - random.nextInt(2);
             }
         }
-        return image(format, bitDepth, alpha ? ColorType.RGBA : ColorType.RGB, p, null, null);
+        return image(format, w, h, bitDepth, alpha ? ColorType.RGBA : ColorType.RGB, p, null, null);
     }
 
     static DecodedImage indexed(ImageFormat format, int colours, boolean transparency, long seed) {
+        return indexed(format, W, H, colours, transparency, seed);
+    }
+
+    static DecodedImage indexed(ImageFormat format, int w, int h, int colours, boolean transparency, long seed) {
         Random random = new Random(seed);
         int[] rgb = new int[colours];
         int[] alpha = transparency ? new int[colours] : null;
@@ -100,8 +108,8 @@ final class ValidFiles {
             }
         }
         Palette palette = new Palette(rgb, alpha);
-        int[] indices = new int[W * H];
-        int[][] p = new int[alpha != null ? 4 : 3][W * H];
+        int[] indices = new int[w * h];
+        int[][] p = new int[alpha != null ? 4 : 3][w * h];
         for (int i = 0; i < indices.length; i++) {
             indices[i] = (i / 7 + random.nextInt(3)) % colours;
             p[0][i] = palette.red(indices[i]);
@@ -112,13 +120,25 @@ final class ValidFiles {
             }
         }
         int bitDepth = colours <= 2 ? 1 : colours <= 4 ? 2 : colours <= 16 ? 4 : 8;
-        return image(format, bitDepth, ColorType.INDEXED, p, palette, indices);
+        return image(format, w, h, bitDepth, ColorType.INDEXED, p, palette, indices);
     }
 
-    private static DecodedImage image(ImageFormat format, int bitDepth, ColorType type, int[][] planes,
+    private static DecodedImage image(ImageFormat format, int w, int h, int bitDepth, ColorType type, int[][] planes,
                                       Palette palette, int[] indices) {
-        return new DecodedImage(format, W, H, bitDepth, type, planes, palette, indices, format == ImageFormat.JPEG,
-                List.of(), List.of(new FrameInfo(0, 0, 0, W, H, 0, false, false)), 0, new byte[0]);
+        return new DecodedImage(format, w, h, bitDepth, type, planes, palette, indices, format == ImageFormat.JPEG,
+                List.of(), List.of(new FrameInfo(0, 0, 0, w, h, 0, false, false)), 0, new byte[0]);
+    }
+
+    /** A valid image of an extreme shape (1x1, 1xN, Nx1, 2x2, ...) in {@code format}, drawn from the seed. */
+    static byte[] extremeShape(ImageFormat format, long seed) {
+        int[][] shapes = {{1, 1}, {1, 2}, {2, 1}, {1, 3000}, {3000, 1}, {2, 2}, {3, 7}, {9, 1}, {1, 17}, {8, 8}};
+        Random r = new Random(seed);
+        int[] s = shapes[r.nextInt(shapes.length)];
+        DecodedImage img = format == ImageFormat.GIF || (format != ImageFormat.JPEG && r.nextInt(3) == 0)
+                ? indexed(format, s[0], s[1], 1 + r.nextInt(format == ImageFormat.WEBP ? 1 : 256), false, seed)
+                : rgb(format, s[0], s[1], format != ImageFormat.JPEG && r.nextBoolean(),
+                        format == ImageFormat.PNG && r.nextBoolean() ? 16 : 8, seed);
+        return encode(img);
     }
 
     /** An Adam7-interlaced 8-bit RGB PNG (the project's writer writes only non-interlaced files). */
