@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code starlight hostile} writes a reproducible corpus, and {@code starlight scan --json} answers every file. */
 class HostileCommandTest {
-    private static final int COUNT = 250;
+    private static final int COUNT = 200;
 
     @TempDir
     Path dir;
