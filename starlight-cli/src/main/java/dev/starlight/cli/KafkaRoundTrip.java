@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -48,6 +50,7 @@ final class KafkaRoundTrip {
         Map<String, Integer> index = new HashMap<>();
         ScanResult[] results = new ScanResult[files.size()];
         int pending = files.size();
+        Map<Integer, Exception> notSent = new ConcurrentHashMap<>();
         try (KafkaConsumer<String, String> consumer = consumer(run); KafkaProducer<String, byte[]> producer = producer()) {
             consumer.subscribe(List.of(topics.scanResults()));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -71,9 +74,21 @@ final class KafkaRoundTrip {
                 }
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.scanRequests(), id, bytes);
                 record.headers().add(Topics.HEADER_SOURCE, file.toString().getBytes(StandardCharsets.UTF_8));
-                producer.send(record);
+                int slot = i;
+                producer.send(record, (metadata, e) -> {
+                    if (e != null) {
+                        notSent.put(slot, e);
+                    }
+                });
             }
             producer.flush();
+            // a request the broker never got has no result to wait for (a file over the message limit, above all)
+            for (Map.Entry<Integer, Exception> e : notSent.entrySet()) {
+                int i = e.getKey();
+                results[i] = notSentRow(files.get(i), e.getValue());
+                onResult.accept(results[i]);
+                pending--;
+            }
             deadline = System.nanoTime() + timeout.toNanos();
             while (pending > 0 && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
@@ -97,6 +112,15 @@ final class KafkaRoundTrip {
             out.add(results[i]);
         }
         return out;
+    }
+
+    private ScanResult notSentRow(Path file, Exception e) {
+        if (e instanceof RecordTooLargeException) {
+            return ErrorResults.of(file.toString(), null, null, ErrorCode.TOO_LARGE.name(), "larger than the "
+                    + Topics.MAX_MESSAGE_BYTES + "-byte message limit of " + topics.scanRequests(), 0);
+        }
+        return ErrorResults.of(file.toString(), null, null, ErrorResults.IO_ERROR,
+                "could not be sent to " + topics.scanRequests() + ": " + e, 0);
     }
 
     private KafkaProducer<String, byte[]> producer() {

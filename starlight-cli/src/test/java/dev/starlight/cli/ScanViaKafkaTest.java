@@ -98,6 +98,18 @@ class ScanViaKafkaTest {
         }
     }
 
+    @Test
+    void aFileOverTheMessageLimitGetsATooLargeRowAtOnceNotATimeout() throws Exception {
+        Path big = Files.write(dir.resolve("big.png"), new byte[Topics.MAX_MESSAGE_BYTES + 1]);
+        Path a = Files.write(dir.resolve("small.png"), TestImages.bytes(TestImages.rgb(8, 8), "png"));
+        long start = System.nanoTime();
+        CliRun run = CliRun.of("scan", "--json", "-q", "--via-kafka", broker.bootstrapServers(),
+                "--timeout-seconds", "120", big.toString(), a.toString());
+        assertThat(run.jsonResults()).extracting(r -> r.error() == null ? r.verdict().label() : r.error().code())
+                .containsExactly("TOO_LARGE", "clean");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
+    }
+
     /** Plays the detector: one result per request, keyed by the request's key, as the service does. */
     private static void respond() {
         Properties c = new Properties();

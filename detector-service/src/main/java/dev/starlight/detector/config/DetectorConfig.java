@@ -20,6 +20,14 @@ public interface DetectorConfig {
     @WithDefault("40000000")
     long maxPixels();
 
+    /**
+     * Longest one image may take once a worker has started on it; past it the request is answered with an error
+     * result of code TIMEOUT (HTTP 503) and the late result is dropped. The worker thread itself cannot be stopped
+     * and finishes the scan in the background.
+     */
+    @WithDefault("30s")
+    Duration scanTimeout();
+
     /** Scan threads shared by the Kafka and HTTP paths; 0 = one per core. */
     @WithDefault("0")
     int workers();

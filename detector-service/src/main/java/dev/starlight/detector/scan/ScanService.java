@@ -1,14 +1,23 @@
 package dev.starlight.detector.scan;
 
+import dev.starlight.core.ErrorCode;
+import dev.starlight.core.image.ImageFormat;
 import dev.starlight.core.image.ImageLimits;
+import dev.starlight.core.scan.ScanError;
 import dev.starlight.core.scan.ScanOptions;
 import dev.starlight.core.scan.ScanRequest;
 import dev.starlight.core.scan.ScanResult;
 import dev.starlight.core.scan.Scanner;
+import dev.starlight.core.scan.Verdict;
 import dev.starlight.detector.config.DetectorConfig;
 import dev.starlight.detector.model.ModelRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The one place both paths scan: the current model's {@link Scanner}, a content cache, and the metrics.
@@ -21,12 +30,14 @@ public class ScanService {
     private final ScanMetrics metrics;
     private final ResultCache cache;
     private final ImageLimits limits;
+    private final Duration scanTimeout;
 
     public ScanService(ModelRegistry models, ScanWorkers workers, ScanMetrics metrics, DetectorConfig config) {
         this.models = models;
         this.workers = workers;
         this.metrics = metrics;
         this.cache = new ResultCache(config.cacheEntries());
+        this.scanTimeout = config.scanTimeout();
         this.limits = ImageLimits.DEFAULT.withMaxBytes(config.maxImageBytes()).withMaxPixels(config.maxPixels());
     }
 
@@ -53,13 +64,41 @@ public class ScanService {
         }
     }
 
-    /** Scans on a worker thread; {@code enqueuedNanos} lets queue time be measured apart from compute time. */
+    /**
+     * Scans on a worker thread. The answer is the scan's result, or a TIMEOUT error result when the scan runs
+     * past {@code starlight.detector.scan-timeout} from the moment a worker starts it (queue time is not counted):
+     * exactly one answer either way, the later one is dropped.
+     */
     public CompletableFuture<ScanResult> submit(ScanRequest request, boolean extract, String path) {
         long enqueued = System.nanoTime();
-        return CompletableFuture.supplyAsync(() -> {
-            metrics.queued(path, System.nanoTime() - enqueued);
-            return scan(request, extract, path);
-        }, workers.executor());
+        CompletableFuture<ScanResult> answer = new CompletableFuture<>();
+        try {
+            workers.executor().execute(() -> {
+                metrics.queued(path, System.nanoTime() - enqueued);
+                ScheduledFuture<?> limit = workers.timer().schedule(() -> answer.complete(timedOut(request)),
+                        scanTimeout.toNanos(), TimeUnit.NANOSECONDS);
+                try {
+                    answer.complete(scan(request, extract, path));
+                } catch (RuntimeException | Error e) {
+                    answer.completeExceptionally(e);
+                } finally {
+                    limit.cancel(false);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            answer.completeExceptionally(e);
+        }
+        return answer;
+    }
+
+    private ScanResult timedOut(ScanRequest request) {
+        byte[] data = request.data() == null ? new byte[0] : request.data();
+        String sha256 = Scanner.sha256(data);
+        String id = request.requestId() != null ? request.requestId() : "sha256:" + sha256.substring(0, 16);
+        String format = ImageFormat.sniff(data).map(ImageFormat::label).orElse(null);
+        return new ScanResult(id, sha256, request.source(), format, null, null, Verdict.ERROR, null, null, null, null,
+                List.of(), models.version(), scanTimeout.toMillis(), new ScanError(ErrorCode.TIMEOUT.name(),
+                        "scan took longer than the " + scanTimeout.toMillis() + " ms limit"));
     }
 
     private static ScanResult restamp(ScanResult r, ScanRequest request, long latencyMs) {

@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class ScanWorkers {
     private final ExecutorService executor;
+    private final ScheduledExecutorService timer;
     private final Semaphore httpPermits;
     private final int threads;
 
@@ -27,11 +29,21 @@ public class ScanWorkers {
             t.setDaemon(true);
             return t;
         });
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "starlight-scan-timer");
+            t.setDaemon(true);
+            return t;
+        });
         this.httpPermits = new Semaphore(threads + config.httpQueue());
     }
 
     public ExecutorService executor() {
         return executor;
+    }
+
+    /** Fires the per-image time limits. */
+    public ScheduledExecutorService timer() {
+        return timer;
     }
 
     public int threads() {
@@ -49,6 +61,7 @@ public class ScanWorkers {
 
     @PreDestroy
     void shutdown() throws InterruptedException {
+        timer.shutdownNow();
         executor.shutdown();
         executor.awaitTermination(10, TimeUnit.SECONDS);
     }

@@ -24,6 +24,7 @@ public final class BmpDecoder implements ImageDecoder {
         if (needed > data.length) {
             throw ImageDecodeException.truncated("BMP pixel rows", h.pixelOffset(), needed - h.pixelOffset(), data.length);
         }
+        limits.checkHeap("BMP", (long) h.width() * h.height());
         int w = h.width();
         int n = w * h.height();
         List<MetadataSegment> metadata = new ArrayList<>();

@@ -37,6 +37,7 @@ public final class GifDecoder implements ImageDecoder {
             throw new ImageDecodeException(ErrorCode.DECOMPRESSION_BOMB, "GIF: frame " + w + "x" + h + " from "
                     + frame.lzw().length + " bytes of LZW data");
         }
+        limits.checkHeap("GIF", (long) w * h);
         Palette base = frame.localPalette() != null ? frame.localPalette() : gif.globalPalette();
         if (base == null) {
             throw ImageDecodeException.malformed("GIF: frame 0 has no colour table");

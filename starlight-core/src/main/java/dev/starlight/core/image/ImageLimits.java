@@ -33,6 +33,25 @@ public record ImageLimits(long maxBytes, long maxPixels, int maxDimension, int m
         }
     }
 
+    /** Heap one decoded pixel may take at most: four {@code int} planes and one working array. */
+    public static final int HEAP_BYTES_PER_PIXEL = 20;
+
+    /**
+     * Refuses, before anything is allocated, an image whose decoded samples could take more than half of this
+     * JVM's heap. Catching {@code OutOfMemoryError} afterwards is not enough: while one decode fills the heap,
+     * other threads (other scans, the Kafka client, the HTTP server) fail their own allocations. A small file can
+     * declare such an image and still be no bomb by ratio (6000x6000 of one colour is about 1 MB of PNG).
+     */
+    public void checkHeap(String what, long pixels) {
+        long max = Runtime.getRuntime().maxMemory();
+        long needed = pixels * HEAP_BYTES_PER_PIXEL;
+        if (needed > max / 2) {
+            throw new ImageDecodeException(dev.starlight.core.ErrorCode.TOO_LARGE, what + ": " + pixels
+                    + " pixels need about " + (needed >> 20) + " MiB to decode, more than half of the "
+                    + (max >> 20) + " MiB heap");
+        }
+    }
+
     public ImageLimits withMaxBytes(long bytes) {
         return new ImageLimits(bytes, maxPixels, maxDimension, maxInflateRatio, maxMetadataBytes, maxFrames);
     }

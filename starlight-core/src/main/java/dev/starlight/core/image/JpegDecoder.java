@@ -46,6 +46,7 @@ public final class JpegDecoder implements ImageDecoder {
         }
         // every 8x8 block costs at least one bit per component, so real JPEGs stay far below the ratio limit
         limits.checkExpansion("JPEG", pixels, 3, js.imageEnd);
+        limits.checkHeap("JPEG", pixels);
         List<MetadataSegment> metadata = metadata(data, js, limits);
         BufferedImage img = readPixels(data, js);
         if (img.getWidth() != js.width || img.getHeight() != js.height) {

@@ -80,6 +80,7 @@ public final class PngDecoder implements ImageDecoder {
             throw new ImageDecodeException(ErrorCode.DECOMPRESSION_BOMB, "PNG: " + compressed
                     + " compressed bytes would inflate to " + expected + " (ratio limit " + limits.maxInflateRatio() + ")");
         }
+        limits.checkHeap("PNG", (long) header.width() * header.height());
         byte[] raw = inflate(data, idat, (int) expected);
         int[][] samples = header.interlaced() ? deinterlace(raw, header) : unfilter(raw, 0, header, header.width(),
                 header.height());

@@ -84,6 +84,7 @@ public final class WebpDecoder implements ImageDecoder {
             frames.add(new FrameInfo(0, 0, 0, w, h, 0, false, false));
         }
         limits.checkExpansion("WebP", (long) w * h, 4, image.size() + (alph == null ? 0 : alph.size()));
+        limits.checkHeap("WebP", (long) w * h);
         int[][] planes;
         if (lossless) {
             // our own VP8L decoder: exact, and several times faster than the ImageIO path

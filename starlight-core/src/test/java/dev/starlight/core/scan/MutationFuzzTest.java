@@ -3,6 +3,7 @@ package dev.starlight.core.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.starlight.core.SyntheticImages;
+import dev.starlight.core.hostile.Mutations;
 import dev.starlight.core.image.ImageFormat;
 import dev.starlight.core.protocol.EmbedOptions;
 import dev.starlight.core.protocol.Method;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Seeded mutation fuzzing of the whole scan path: valid files of every format (clean and stego) are mutated
- * (bit flips, interesting bytes, overwritten length fields, truncation, inserted and deleted runs, spliced
- * files) and scanned. Every input must give exactly one result within the time limit, and no result may be
+ * ({@link Mutations#havoc}: bit flips, interesting bytes, overwritten length fields, truncation, inserted and
+ * deleted runs, spliced files) and scanned. Every input must give exactly one result within the time limit, and no result may be
  * {@code INTERNAL} (an exception we did not anticipate). Count and seed are set with
  * {@code -Dstarlight.fuzz.count=N -Dstarlight.fuzz.seed=S}; CI runs the default 2,000.
  */
@@ -49,7 +50,7 @@ class MutationFuzzTest {
         });
         try {
             for (int i = 0; i < COUNT; i++) {
-                byte[] input = Mutator.mutate(seeds.get(random.nextInt(seeds.size())), seeds, random);
+                byte[] input = Mutations.havoc(seeds.get(random.nextInt(seeds.size())), seeds, random);
                 Future<ScanResult> future = executor.submit(() -> scanner.scan(input));
                 ScanResult result;
                 try {
@@ -113,83 +114,6 @@ class MutationFuzzTest {
             Files.write(dir.resolve("case-" + i + ".bin"), input);
         } catch (Exception ignored) {
             // best effort: the assertion message already names the case
-        }
-    }
-
-    /** The mutations. Each picks offsets near the start more often, where headers and lengths live. */
-    static final class Mutator {
-        private static final int[] INTERESTING = {0x00, 0x01, 0x7F, 0x80, 0xFF, 0xFE, 0x10, 0x40};
-
-        static byte[] mutate(byte[] seed, List<byte[]> all, Random r) {
-            byte[] b = seed.clone();
-            int rounds = 1 + r.nextInt(4);
-            for (int k = 0; k < rounds && b.length > 0; k++) {
-                switch (r.nextInt(8)) {
-                    case 0 -> flipBit(b, r);
-                    case 1 -> b[offset(b, r)] = (byte) INTERESTING[r.nextInt(INTERESTING.length)];
-                    case 2 -> bigLength(b, r);
-                    case 3 -> b = java.util.Arrays.copyOf(b, r.nextInt(b.length));
-                    case 4 -> b = insert(b, r);
-                    case 5 -> b = delete(b, r);
-                    case 6 -> b = splice(b, all.get(r.nextInt(all.size())), r);
-                    default -> randomRun(b, r);
-                }
-            }
-            return b;
-        }
-
-        private static int offset(byte[] b, Random r) {
-            return r.nextBoolean() ? r.nextInt(Math.min(b.length, 64)) : r.nextInt(b.length);
-        }
-
-        private static void flipBit(byte[] b, Random r) {
-            int o = offset(b, r);
-            b[o] ^= (byte) (1 << r.nextInt(8));
-        }
-
-        private static void bigLength(byte[] b, Random r) {
-            int o = offset(b, r);
-            int[] values = {0xFF, 0x7F, 0x80, 0x00};
-            for (int i = o; i < Math.min(b.length, o + 4); i++) {
-                b[i] = (byte) values[r.nextInt(values.length)];
-            }
-        }
-
-        private static byte[] insert(byte[] b, Random r) {
-            int o = offset(b, r);
-            byte[] run = new byte[1 + r.nextInt(32)];
-            r.nextBytes(run);
-            byte[] out = new byte[b.length + run.length];
-            System.arraycopy(b, 0, out, 0, o);
-            System.arraycopy(run, 0, out, o, run.length);
-            System.arraycopy(b, o, out, o + run.length, b.length - o);
-            return out;
-        }
-
-        private static byte[] delete(byte[] b, Random r) {
-            int o = offset(b, r);
-            int n = Math.min(b.length - o, 1 + r.nextInt(32));
-            byte[] out = new byte[b.length - n];
-            System.arraycopy(b, 0, out, 0, o);
-            System.arraycopy(b, o + n, out, o, b.length - o - n);
-            return out;
-        }
-
-        private static byte[] splice(byte[] b, byte[] other, Random r) {
-            int cut = r.nextInt(b.length);
-            int from = r.nextInt(Math.max(1, other.length));
-            byte[] out = new byte[cut + other.length - from];
-            System.arraycopy(b, 0, out, 0, cut);
-            System.arraycopy(other, from, out, cut, other.length - from);
-            return out;
-        }
-
-        private static void randomRun(byte[] b, Random r) {
-            int o = offset(b, r);
-            int n = Math.min(b.length - o, 1 + r.nextInt(16));
-            for (int i = o; i < o + n; i++) {
-                b[i] = (byte) r.nextInt(256);
-            }
         }
     }
 }
