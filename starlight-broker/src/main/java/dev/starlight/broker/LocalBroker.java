@@ -35,7 +35,8 @@ import org.apache.kafka.metadata.storage.Formatter;
  *
  * <p>Clients connect to {@code localhost:PORT} (PLAINTEXT, bound to 127.0.0.1); the controller listens on another
  * free loopback port. Optionally the client listener requires SCRAM-SHA-512 logins ({@link Builder#scramUser}), TLS
- * ({@link Builder#ssl}) or both; there is no authorizer, so any authenticated user may do anything. Storage is formatted on first start and kept across restarts unless {@code fresh} is set.
+ * ({@link Builder#ssl}) or both; there is no authorizer, so any authenticated user may do anything. Storage is
+ * formatted on first start and kept across restarts unless {@code fresh} is set.
  * Message limits allow the 10 MiB messages of the design ({@link StarlightTopics#MAX_MESSAGE_BYTES}); internal
  * topics use replication factor 1 and a single partition; topics are never auto-created.
  *
@@ -161,7 +162,8 @@ public final class LocalBroker implements AutoCloseable {
             p.put("ssl.keystore.location", ssl.keystore().toString());
             p.put("ssl.keystore.password", ssl.password());
             p.put("ssl.key.password", ssl.password());
-            // the broker's own connections to itself trust its own certificate
+            // the keystore is the truststore too: the broker's connections to itself trust its own certificate,
+            // and client certificates (with clientAuth) must be in it
             p.put("ssl.truststore.type", ssl.type());
             p.put("ssl.truststore.location", ssl.keystore().toString());
             p.put("ssl.truststore.password", ssl.password());
