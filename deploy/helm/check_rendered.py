@@ -42,6 +42,7 @@ for name, svc in services.items():
     envs = {e["name"]: e for e in c.get("env", [])}
     expect(("KAFKA_SASL_JAAS_CONFIG" in envs) == all_features, f"{name} SASL env")
     expect(("KAFKA_SSL_TRUSTSTORE_PASSWORD" in envs) == all_features, f"{name} TLS env")
+    expect(("KAFKA_SSL_KEYSTORE_PASSWORD" in envs) == all_features, f"{name} mTLS env")
 if all_features:
     main = by_kind["Deployment"]["rel-detector"]["spec"]["template"]["spec"]["containers"][0]
     can = by_kind["Deployment"]["rel-detector-canary"]["spec"]["template"]["spec"]["containers"][0]
@@ -57,6 +58,8 @@ props = by_kind["ConfigMap"]["rel-config"]["data"]["application.properties"]
 expect(f"kafka.bootstrap.servers={values['kafka']['bootstrapServers']}" in props, "bootstrap")
 expect(("kafka.sasl.jaas.config=${KAFKA_SASL_JAAS_CONFIG}" in props) == all_features, "sasl config")
 expect(("kafka.ssl.truststore.location=" in props) == all_features, "tls config")
+expect(("kafka.ssl.keystore.location=/etc/starlight/kafka-keystore/keystore.p12" in props) == all_features,
+       "mTLS config")
 expect(set(by_kind["Secret"]["rel-secrets"]["stringData"]) == {"api-key-sha256", "webhook-secret", "sasl-jaas-config"}, "secret")
 
 hpa = by_kind["HorizontalPodAutoscaler"]["rel-detector"]

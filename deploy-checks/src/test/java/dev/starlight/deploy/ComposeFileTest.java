@@ -130,7 +130,7 @@ class ComposeFileTest {
                 expected.put(module, name + ":" + Repo.httpPort(module));
             }
         });
-        assertThat(expected).hasSize(3); // explain-service has no Prometheus registry
+        assertThat(expected).hasSize(4);
         assertThat(targets).isEqualTo(expected);
     }
 

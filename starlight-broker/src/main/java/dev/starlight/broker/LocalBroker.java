@@ -10,9 +10,11 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -32,7 +34,9 @@ import org.apache.kafka.metadata.storage.Formatter;
  * A single-node KRaft Kafka (broker and controller in one process) running inside this JVM.
  *
  * <p>Clients connect to {@code localhost:PORT} (PLAINTEXT, bound to 127.0.0.1); the controller listens on another
- * free loopback port. Storage is formatted on first start and kept across restarts unless {@code fresh} is set.
+ * free loopback port. Optionally the client listener requires SCRAM-SHA-512 logins ({@link Builder#scramUser}), TLS
+ * ({@link Builder#ssl}) or both; there is no authorizer, so any authenticated user may do anything. Storage is
+ * formatted on first start and kept across restarts unless {@code fresh} is set.
  * Message limits allow the 10 MiB messages of the design ({@link StarlightTopics#MAX_MESSAGE_BYTES}); internal
  * topics use replication factor 1 and a single partition; topics are never auto-created.
  *
@@ -47,6 +51,13 @@ public final class LocalBroker implements AutoCloseable {
     public static final int DEFAULT_PORT = 9092;
     public static final int NODE_ID = 1;
     public static final String BROKER_LISTENER = "PLAINTEXT";
+    /** The client listener's name when SCRAM users are configured (see {@link Builder#scramUser}). */
+    public static final String SASL_LISTENER = "SASL_PLAINTEXT";
+    /** The client listener's name when a keystore is configured (see {@link Builder#ssl}). */
+    public static final String SSL_LISTENER = "SSL";
+    /** The client listener's name with both SCRAM users and a keystore. */
+    public static final String SASL_SSL_LISTENER = "SASL_SSL";
+    public static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
     public static final String CONTROLLER_LISTENER = "CONTROLLER";
     /** The file in a data dir that shows Kafka formatted it. */
     static final String META_PROPERTIES = "meta.properties";
@@ -58,6 +69,8 @@ public final class LocalBroker implements AutoCloseable {
     private final boolean fresh;
     private final Duration startTimeout;
     private final Map<String, String> overrides;
+    private final Map<String, String> scramUsers;
+    private final Ssl ssl;
 
     private KafkaRaftServer server;
     private int port = -1;
@@ -70,6 +83,8 @@ public final class LocalBroker implements AutoCloseable {
         this.fresh = b.fresh;
         this.startTimeout = b.startTimeout;
         this.overrides = Map.copyOf(b.overrides);
+        this.scramUsers = Collections.unmodifiableMap(new LinkedHashMap<>(b.scramUsers));
+        this.ssl = b.ssl;
     }
 
     public static Builder builder() {
@@ -128,11 +143,35 @@ public final class LocalBroker implements AutoCloseable {
         p.put("process.roles", "broker,controller");
         p.put("node.id", Integer.toString(NODE_ID));
         p.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
-        p.put("listeners", BROKER_LISTENER + "://127.0.0.1:" + port + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", BROKER_LISTENER + "://localhost:" + port);
-        p.put("listener.security.protocol.map", BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        String listener = securityProtocol();
+        p.put("listeners", listener + "://127.0.0.1:" + port + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", listener + "://localhost:" + port);
+        p.put("listener.security.protocol.map", listener + ":" + listener + "," + CONTROLLER_LISTENER + ":PLAINTEXT");
         p.put("controller.listener.names", CONTROLLER_LISTENER);
-        p.put("inter.broker.listener.name", BROKER_LISTENER);
+        p.put("inter.broker.listener.name", listener);
+        if (!scramUsers.isEmpty()) {
+            // the broker talks to itself over its one client listener, as the first user
+            Map.Entry<String, String> self = scramUsers.entrySet().iterator().next();
+            p.put("sasl.enabled.mechanisms", SCRAM_MECHANISM);
+            p.put("sasl.mechanism.inter.broker.protocol", SCRAM_MECHANISM);
+            p.put("listener.name." + listener.toLowerCase(Locale.ROOT) + "." + SCRAM_MECHANISM.toLowerCase(Locale.ROOT)
+                    + ".sasl.jaas.config", scramJaas(self.getKey(), self.getValue()));
+        }
+        if (ssl != null) {
+            p.put("ssl.keystore.type", ssl.type());
+            p.put("ssl.keystore.location", ssl.keystore().toString());
+            p.put("ssl.keystore.password", ssl.password());
+            p.put("ssl.key.password", ssl.password());
+            // the keystore is the truststore too: the broker's connections to itself trust its own certificate,
+            // and client certificates (with clientAuth) must be in it
+            p.put("ssl.truststore.type", ssl.type());
+            p.put("ssl.truststore.location", ssl.keystore().toString());
+            p.put("ssl.truststore.password", ssl.password());
+            if (ssl.clientAuth()) {
+                // Kafka applies the unprefixed setting to SSL listeners only, not SASL_SSL
+                p.put("listener.name." + listener.toLowerCase(Locale.ROOT) + ".ssl.client.auth", "required");
+            }
+        }
         p.put("log.dirs", dataDir.toString());
 
         String max = Integer.toString(StarlightTopics.MAX_MESSAGE_BYTES);
@@ -177,6 +216,9 @@ public final class LocalBroker implements AutoCloseable {
                     .setMetadataLogDirectory(config.metadataLogDir())
                     .setDirectories(List.of(dataDir.toString()))
                     .setIgnoreFormatted(true)
+                    .setScramArguments(scramUsers.entrySet().stream()
+                            .map(u -> SCRAM_MECHANISM + "=[name=" + u.getKey() + ",password=" + u.getValue() + "]")
+                            .toList())
                     .run();
         } catch (Exception e) {
             throw new IllegalStateException("cannot format Kafka storage in " + dataDir + ": " + e.getMessage(), e);
@@ -234,9 +276,60 @@ public final class LocalBroker implements AutoCloseable {
         return "localhost:" + port;
     }
 
-    /** Client properties with {@code bootstrap.servers} set; add your own serializers and sizes. */
+    /**
+     * Client properties with {@code bootstrap.servers} set and, on a secured broker, the security settings for the
+     * first SCRAM user, a truststore holding the broker's certificate and (with client authentication) the broker's
+     * own key as client certificate; add your own serializers and sizes.
+     */
     public Map<String, Object> clientConfig() {
-        return Map.of("bootstrap.servers", bootstrapServers());
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("bootstrap.servers", bootstrapServers());
+        c.putAll(securityConfig());
+        if (!scramUsers.isEmpty()) {
+            Map.Entry<String, String> first = scramUsers.entrySet().iterator().next();
+            c.put("sasl.jaas.config", scramJaas(first.getKey(), first.getValue()));
+        }
+        if (ssl != null && ssl.clientAuth()) {
+            c.put("ssl.keystore.type", ssl.type());
+            c.put("ssl.keystore.location", ssl.keystore().toString());
+            c.put("ssl.keystore.password", ssl.password());
+        }
+        return c;
+    }
+
+    /**
+     * The client settings of a secured broker without credentials: {@code security.protocol}, the SASL mechanism and
+     * the truststore (the broker's own keystore, which holds its self-signed certificate). Empty when plain.
+     */
+    public Map<String, Object> securityConfig() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        if (scramUsers.isEmpty() && ssl == null) {
+            return c;
+        }
+        c.put("security.protocol", securityProtocol());
+        if (!scramUsers.isEmpty()) {
+            c.put("sasl.mechanism", SCRAM_MECHANISM);
+        }
+        if (ssl != null) {
+            c.put("ssl.truststore.type", ssl.type());
+            c.put("ssl.truststore.location", ssl.keystore().toString());
+            c.put("ssl.truststore.password", ssl.password());
+        }
+        return c;
+    }
+
+    /** PLAINTEXT, SASL_PLAINTEXT, SSL or SASL_SSL: the protocol of the client listener. */
+    public String securityProtocol() {
+        if (scramUsers.isEmpty()) {
+            return ssl == null ? BROKER_LISTENER : SSL_LISTENER;
+        }
+        return ssl == null ? SASL_LISTENER : SASL_SSL_LISTENER;
+    }
+
+    /** The {@code sasl.jaas.config} value a client uses to log in as this SCRAM user. */
+    public static String scramJaas(String user, String password) {
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
+                + "\" password=\"" + password + "\";";
     }
 
     /** The client port (the chosen one when the builder asked for 0). */
@@ -337,6 +430,9 @@ public final class LocalBroker implements AutoCloseable {
         }
     }
 
+    private record Ssl(Path keystore, String type, String password, boolean clientAuth) {
+    }
+
     /** Options for a {@link LocalBroker}. */
     public static final class Builder {
         private int port = DEFAULT_PORT;
@@ -344,8 +440,36 @@ public final class LocalBroker implements AutoCloseable {
         private boolean fresh;
         private Duration startTimeout = Duration.ofSeconds(60);
         private final Map<String, String> overrides = new LinkedHashMap<>();
+        private final Map<String, String> scramUsers = new LinkedHashMap<>();
+        private Ssl ssl;
 
         private Builder() {
+        }
+
+        /**
+         * Adds a SCRAM-SHA-512 user; with at least one, the client listener requires SASL and the first user is the
+         * one the broker and {@link LocalBroker#clientConfig()} log in as. Users are written when the data dir is
+         * formatted, so a data dir formatted before keeps the users it had (use {@link #fresh(boolean)}).
+         */
+        public Builder scramUser(String name, String password) {
+            for (String v : List.of(name, password)) {
+                if (v.isEmpty() || !v.matches("[A-Za-z0-9._-]+")) {
+                    throw new IllegalArgumentException("SCRAM user names and passwords here are [A-Za-z0-9._-]+");
+                }
+            }
+            scramUsers.put(name, password);
+            return this;
+        }
+
+        /**
+         * Serves the client listener over TLS with this keystore (one private key and its certificate; the same
+         * password for store and key). With {@code clientAuth} clients must present a certificate the keystore
+         * trusts (mTLS).
+         */
+        public Builder ssl(Path keystore, String type, String password, boolean clientAuth) {
+            this.ssl = new Ssl(keystore.toAbsolutePath(), Objects.requireNonNull(type),
+                    Objects.requireNonNull(password), clientAuth);
+            return this;
         }
 
         /** Client port; 0 picks a free one. Default {@value LocalBroker#DEFAULT_PORT}. */

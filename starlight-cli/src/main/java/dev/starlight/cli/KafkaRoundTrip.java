@@ -5,6 +5,7 @@ import dev.starlight.core.events.Topics;
 import dev.starlight.core.scan.ScanResult;
 import dev.starlight.core.scan.ScanResultJson;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,11 +36,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class KafkaRoundTrip {
     private final String bootstrap;
+    private final Properties clientConfig;
     private final Topics topics;
     private final Duration timeout;
 
-    KafkaRoundTrip(String bootstrap, Topics topics, Duration timeout) {
+    /** {@code clientConfig}: security and other client settings, applied under the ones this class sets. */
+    KafkaRoundTrip(String bootstrap, Properties clientConfig, Topics topics, Duration timeout) {
         this.bootstrap = bootstrap;
+        this.clientConfig = clientConfig;
         this.topics = topics;
         this.timeout = timeout;
     }
@@ -123,8 +127,22 @@ final class KafkaRoundTrip {
                 "could not be sent to " + topics.scanRequests() + ": " + e, 0);
     }
 
+    /** The properties file of {@code --kafka-config}, or none. */
+    static Properties load(Path file) {
+        Properties p = new Properties();
+        if (file != null) {
+            try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read --kafka-config " + file, e);
+            }
+        }
+        return p;
+    }
+
     private KafkaProducer<String, byte[]> producer() {
         Properties p = new Properties();
+        p.putAll(clientConfig);
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
@@ -133,6 +151,7 @@ final class KafkaRoundTrip {
 
     private KafkaConsumer<String, String> consumer(String run) {
         Properties p = new Properties();
+        p.putAll(clientConfig);
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "starlight-cli-" + run);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");

@@ -72,6 +72,11 @@ public final class ScanCommand implements Callable<Integer> {
                     + "'starlight up') instead of scanning here; --timeout-seconds then bounds the whole run.")
     String viaKafka;
 
+    @Option(names = "--kafka-config", paramLabel = "FILE",
+            description = "Kafka client properties for --via-kafka (security.protocol, sasl.*, ssl.*: the keys the "
+                    + "services take as kafka.*, without that prefix).")
+    Path kafkaConfig;
+
     @Option(names = "--topic-prefix", paramLabel = "PREFIX", description = "Topic prefix with --via-kafka (default: ${DEFAULT-VALUE}).")
     String topicPrefix = Topics.DEFAULT_PREFIX;
 
@@ -120,8 +125,8 @@ public final class ScanCommand implements Callable<Integer> {
         };
         if (viaKafka != null) {
             // results arrive in any order; rows are printed in input order once all are in
-            List<ScanResult> results = new KafkaRoundTrip(viaKafka, new Topics(topicPrefix),
-                    Duration.ofSeconds(timeoutSeconds)).scan(files, onDone);
+            List<ScanResult> results = new KafkaRoundTrip(viaKafka, KafkaRoundTrip.load(kafkaConfig),
+                    new Topics(topicPrefix), Duration.ofSeconds(timeoutSeconds)).scan(files, onDone);
             results.forEach(print);
         } else {
             new ScanRunner(fileScanner, threads, Duration.ofSeconds(timeoutSeconds)).run(files, print, onDone);

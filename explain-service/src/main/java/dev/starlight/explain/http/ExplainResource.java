@@ -40,7 +40,7 @@ public class ExplainResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Explain the verdict on one image sent as the raw request body")
     public Response explainRaw(byte[] body, @HeaderParam("X-Request-Id") String requestId) {
-        return respond(explanations.explain(idOrNew(requestId), body));
+        return respond(explanations.explain("http", idOrNew(requestId), body));
     }
 
     @POST
@@ -53,7 +53,7 @@ public class ExplainResource {
                     "message", "multipart field 'file' is required")).build();
         }
         try {
-            return respond(explanations.explain(idOrNew(requestId), Files.readAllBytes(file.uploadedFile())));
+            return respond(explanations.explain("http", idOrNew(requestId), Files.readAllBytes(file.uploadedFile())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -29,7 +29,7 @@ public class ExplainRequestProcessor {
     @Blocking
     public Message<String> process(Message<byte[]> request) {
         String id = requestId(request);
-        Explanation explanation = explanations.explain(id, request.getPayload());
+        Explanation explanation = explanations.explain("kafka", id, request.getPayload());
         return request.withPayload(ExplanationJson.write(explanation))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(id).build());
     }

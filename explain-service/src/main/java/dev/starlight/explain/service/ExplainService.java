@@ -16,13 +16,17 @@ import java.util.Optional;
 public class ExplainService {
     private final ExplainModels models;
     private final RecentExplanations recent;
+    private final ExplainMetrics metrics;
 
-    public ExplainService(ExplainModels models, ExplainConfig config) {
+    public ExplainService(ExplainModels models, ExplainConfig config, ExplainMetrics metrics) {
         this.models = models;
+        this.metrics = metrics;
         this.recent = new RecentExplanations(config.recentEntries());
     }
 
-    public Explanation explain(String requestId, byte[] image) {
+    /** Explains one image; {@code path} ({@code http} or {@code kafka}) only labels the metrics. */
+    public Explanation explain(String path, String requestId, byte[] image) {
+        long start = System.nanoTime();
         byte[] data = image == null ? new byte[0] : image;
         Explainer explainer = models.current();
         Explanation explanation = explainer.explain(requestId, data);
@@ -30,6 +34,7 @@ public class ExplainService {
             explanation = models.current().explain(requestId, data); // the model was swapped (and closed) meanwhile
         }
         recent.put(requestId, new RecentExplanations.Entry(explanation, data));
+        metrics.explained(path, explanation, System.nanoTime() - start);
         return explanation;
     }
 

@@ -3,6 +3,7 @@ package dev.starlight.monitor.regression;
 import dev.starlight.monitor.ingest.Channels;
 import dev.starlight.monitor.ingest.EventJson;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -33,14 +34,18 @@ public class DecisionLog {
     private static final Duration GIVE_UP = Duration.ofSeconds(60);
 
     private final ModelDecisions decisions;
-    private final String bootstrap;
+    private final Map<String, Object> kafka;
     private final String topic;
     private final CountDownLatch ready = new CountDownLatch(1);
 
-    public DecisionLog(ModelDecisions decisions, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+    /**
+     * {@code kafka} is every {@code kafka.*} setting without its prefix (bootstrap servers, security protocol, SASL,
+     * TLS stores), as Quarkus hands it to the messaging channels, so this consumer connects the way they do.
+     */
+    public DecisionLog(ModelDecisions decisions, @Identifier("default-kafka-broker") Map<String, Object> kafka,
                        @ConfigProperty(name = "starlight.topic-prefix") String prefix) {
         this.decisions = decisions;
-        this.bootstrap = bootstrap;
+        this.kafka = Map.copyOf(kafka);
         this.topic = prefix + "." + Channels.DECISIONS_TOPIC_SUFFIX;
     }
 
@@ -62,7 +67,7 @@ public class DecisionLog {
 
     private void load() {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(kafka);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "starlight-monitor-decisions-" + UUID.randomUUID());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");

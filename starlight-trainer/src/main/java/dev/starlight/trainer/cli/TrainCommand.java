@@ -6,9 +6,12 @@ import dev.starlight.trainer.TrainingResult;
 import dev.starlight.trainer.TrainingRun;
 import dev.starlight.trainer.publish.ModelPublisher;
 import dev.starlight.trainer.publish.RunSigning;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,6 +58,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--topic-prefix", defaultValue = "starlight", description = "Topic prefix (${DEFAULT-VALUE}).")
     String prefix;
 
+    @Option(names = "--kafka-config", paramLabel = "FILE",
+            description = "Kafka client properties for --publish (security.protocol, sasl.*, ssl.*).")
+    Path kafkaConfig;
+
     @Override
     public Integer call() throws Exception {
         TrainingConfig config = switch (preset) {
@@ -82,7 +89,13 @@ public final class TrainCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%s %s: card %s%n", result.metrics().model(), result.metrics().version(),
                 result.cardFile());
         if (bootstrap != null) {
-            ModelPublisher.publish(bootstrap, prefix, result);
+            Properties clientConfig = new Properties();
+            if (kafkaConfig != null) {
+                try (var in = Files.newBufferedReader(kafkaConfig, StandardCharsets.UTF_8)) {
+                    clientConfig.load(in);
+                }
+            }
+            ModelPublisher.publish(bootstrap, clientConfig, prefix, result);
             System.out.println("published to " + bootstrap + " (" + prefix + ".models, " + prefix + ".metrics)");
         }
         return 0;

@@ -22,8 +22,15 @@ public final class ModelPublisher {
 
     public static void publish(String bootstrap, String prefix, TrainingResult result)
             throws ExecutionException, InterruptedException {
+        publish(bootstrap, new Properties(), prefix, result);
+    }
+
+    /** {@code clientConfig}: security and other producer settings, applied under the ones set here. */
+    public static void publish(String bootstrap, Properties clientConfig, String prefix, TrainingResult result)
+            throws ExecutionException, InterruptedException {
         Topics topics = new Topics(prefix);
         Properties p = new Properties();
+        p.putAll(clientConfig);
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES);
         p.put(ProducerConfig.ACKS_CONFIG, "all");

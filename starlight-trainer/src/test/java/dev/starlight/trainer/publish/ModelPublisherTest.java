@@ -32,7 +32,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code starlight train --publish}: the envelope lands on the models topic and the evaluation on the metrics topic. */
+/**
+ * {@code starlight train --publish}: the envelope lands on the models topic and the evaluation on the metrics topic,
+ * here on a broker that only takes SCRAM logins (the settings of {@code --kafka-config}).
+ */
 class ModelPublisherTest {
     @TempDir
     Path dir;
@@ -43,13 +46,14 @@ class ModelPublisherTest {
         TrainingResult result = TrainingRun.run(TrainingConfig.tiny(set, dir.resolve("run")), TrainingListener.NONE,
                 "publisher test");
         try (LocalBroker broker = LocalBroker.builder().port(0).dataDir(Files.createDirectories(dir.resolve("kafka")))
-                .build().start()) {
-            Properties admin = new Properties();
-            admin.put("bootstrap.servers", broker.bootstrapServers());
-            try (Admin a = Admin.create(admin)) {
+                .scramUser("admin", "admin-secret").scramUser("trainer", "trainer-secret").build().start()) {
+            try (Admin a = Admin.create(broker.clientConfig())) {
                 StarlightTopics.createAll(a, Topics.DEFAULT_PREFIX);
             }
-            ModelPublisher.publish(broker.bootstrapServers(), Topics.DEFAULT_PREFIX, result);
+            Properties login = new Properties();
+            login.putAll(broker.securityConfig());
+            login.put("sasl.jaas.config", LocalBroker.scramJaas("trainer", "trainer-secret"));
+            ModelPublisher.publish(broker.bootstrapServers(), login, Topics.DEFAULT_PREFIX, result);
 
             List<ConsumerRecord<String, byte[]>> models = read(broker, Topics.DEFAULT.models(), 1);
             assertThat(models.get(0).key()).isEqualTo(result.envelope().name());
@@ -78,7 +82,7 @@ class ModelPublisherTest {
 
     private static List<ConsumerRecord<String, byte[]>> read(LocalBroker broker, String topic, int n) {
         Properties p = new Properties();
-        p.put("bootstrap.servers", broker.bootstrapServers());
+        p.putAll(broker.clientConfig());
         p.put("group.id", "test-" + topic + "-" + System.nanoTime());
         p.put("auto.offset.reset", "earliest");
         p.put("max.partition.fetch.bytes", Topics.MAX_MESSAGE_BYTES);
