@@ -60,6 +60,23 @@ expect(("kafka.sasl.jaas.config=${KAFKA_SASL_JAAS_CONFIG}" in props) == all_feat
 expect(("kafka.ssl.truststore.location=" in props) == all_features, "tls config")
 expect(("kafka.ssl.keystore.location=/etc/starlight/kafka-keystore/keystore.p12" in props) == all_features,
        "mTLS config")
+expect(("starlight.detector.api.keys-file=/etc/starlight/api-keys/keys" in props) == all_features, "keys file")
+expect(("starlight.detector.models.trusted-keys=/etc/starlight/model-keys/model-signing.pub.pem,"
+        "/etc/starlight/model-keys/old-signing.pub.pem" in props) == all_features, "trusted model keys")
+expect(("starlight.trainer.signing-key=/etc/starlight/model-signing/model-signing.pem" in props) == all_features,
+       "trainer signing key")
+expect("starlight.detector.api.rate-limit.per-second=50" in props, "rate limit")
+def mounts(deployment):
+    spec = by_kind["Deployment"][deployment]["spec"]["template"]["spec"]
+    paths = {m["mountPath"] for m in spec["containers"][0]["volumeMounts"]}
+    volumes = {v["name"] for v in spec["volumes"]}
+    expect({m["name"] for m in spec["containers"][0]["volumeMounts"]} <= volumes, f"{deployment} mounts have volumes")
+    return paths
+for d in ["rel-detector"] + (["rel-detector-canary"] if all_features else []):
+    expect(("/etc/starlight/api-keys" in mounts(d)) == all_features, f"{d} keys file mounted")
+    expect(("/etc/starlight/model-keys" in mounts(d)) == all_features, f"{d} trusted keys mounted")
+expect(("/etc/starlight/model-signing" in mounts("rel-trainer")) == all_features, "trainer signing key mounted")
+expect("/etc/starlight/model-signing" not in mounts("rel-detector"), "the detector never sees the signing key")
 expect(set(by_kind["Secret"]["rel-secrets"]["stringData"]) == {"api-key-sha256", "webhook-secret", "sasl-jaas-config"}, "secret")
 
 hpa = by_kind["HorizontalPodAutoscaler"]["rel-detector"]
