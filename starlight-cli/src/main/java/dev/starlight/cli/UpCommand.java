@@ -83,7 +83,8 @@ public final class UpCommand implements Callable<Integer> {
         waitFor("broker", () -> portOpen(kafkaPort), Duration.ofSeconds(120));
 
         err.println("starlight up: starting the detector on http://localhost:" + httpPort + " ...");
-        start(List.of(java, "-Xmx768m", "-Dkafka.bootstrap.servers=localhost:" + kafkaPort,
+        // decoders refuse images needing more than half the heap (ImageLimits.checkHeap): 1.5 GiB decodes ~38 MP
+        start(List.of(java, "-Xmx1536m", "-Dkafka.bootstrap.servers=localhost:" + kafkaPort,
                 "-Dquarkus.http.port=" + httpPort, "-Dstarlight.detector.api.auth-enabled=false",
                 "-Dstarlight.detector.require-approval=" + requireApproval,
                 "-jar", detectorJar.toString()), stateDir.resolve("detector.out"));
