@@ -1,5 +1,6 @@
 package dev.starlight.core.hostile;
 
+import dev.starlight.core.image.LzwBitWriter;
 import java.io.ByteArrayOutputStream;
 import java.util.Random;
 
@@ -152,7 +153,7 @@ final class CraftedGif {
      * the one before, and the table is cleared when full. No pixel array is built.
      */
     static byte[] zeroRun(long pixels, int minCodeSize) {
-        Bits bits = new Bits();
+        LzwBitWriter bits = new LzwBitWriter();
         int clear = 1 << minCodeSize;
         int first = clear + 2;
         int codeSize = minCodeSize + 1;
@@ -183,7 +184,7 @@ final class CraftedGif {
 
     /** Uncompressed LZW: every index its own code, with a clear code often enough that the code size stays put. */
     static byte[] lzwLiterals(int[] indices, int minCodeSize) {
-        Bits bits = new Bits();
+        LzwBitWriter bits = new LzwBitWriter();
         int clear = 1 << minCodeSize;
         int codeSize = minCodeSize + 1;
         for (int i = 0; i < indices.length; i++) {
@@ -194,28 +195,5 @@ final class CraftedGif {
         }
         bits.write(clear + 1, codeSize);
         return bits.finish();
-    }
-
-    private static final class Bits {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private long buffer;
-        private int count;
-
-        void write(int code, int size) {
-            buffer |= (long) code << count;
-            count += size;
-            while (count >= 8) {
-                bytes.write((int) (buffer & 0xFF));
-                buffer >>>= 8;
-                count -= 8;
-            }
-        }
-
-        byte[] finish() {
-            if (count > 0) {
-                bytes.write((int) (buffer & 0xFF));
-            }
-            return bytes.toByteArray();
-        }
     }
 }

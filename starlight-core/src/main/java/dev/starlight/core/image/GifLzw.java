@@ -1,7 +1,5 @@
 package dev.starlight.core.image;
 
-import java.io.ByteArrayOutputStream;
-
 /** GIF's variable-length LZW (LSB-first codes, 12-bit ceiling, deferred clear), decoder and encoder. */
 final class GifLzw {
     private static final int MAX_CODES = 4096;
@@ -108,7 +106,7 @@ final class GifLzw {
         int[] codes = new int[MAX_CODES << 8];
         int[] stamps = new int[MAX_CODES << 8];
         int generation = 1;
-        BitWriter out = new BitWriter();
+        LzwBitWriter out = new LzwBitWriter();
         int codeSize = minCodeSize + 1;
         int next = eoi + 1;
         out.write(clear, codeSize);
@@ -143,28 +141,5 @@ final class GifLzw {
         out.write(prefix, codeSize);
         out.write(eoi, codeSize);
         return out.finish();
-    }
-
-    private static final class BitWriter {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private long buffer;
-        private int count;
-
-        void write(int code, int size) {
-            buffer |= (long) code << count;
-            count += size;
-            while (count >= 8) {
-                bytes.write((int) (buffer & 0xFF));
-                buffer >>>= 8;
-                count -= 8;
-            }
-        }
-
-        byte[] finish() {
-            if (count > 0) {
-                bytes.write((int) (buffer & 0xFF));
-            }
-            return bytes.toByteArray();
-        }
     }
 }
