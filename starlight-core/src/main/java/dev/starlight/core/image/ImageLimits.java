@@ -41,6 +41,8 @@ public record ImageLimits(long maxBytes, long maxPixels, int maxDimension, int m
      * JVM's heap. Catching {@code OutOfMemoryError} afterwards is not enough: while one decode fills the heap,
      * other threads (other scans, the Kafka client, the HTTP server) fail their own allocations. A small file can
      * declare such an image and still be no bomb by ratio (6000x6000 of one colour is about 1 MB of PNG).
+     * Inside a {@link HeapBudget} scope the image's share is then reserved, so that several such images at once
+     * stay within the same half.
      */
     public void checkHeap(String what, long pixels) {
         long max = Runtime.getRuntime().maxMemory();
@@ -50,6 +52,7 @@ public record ImageLimits(long maxBytes, long maxPixels, int maxDimension, int m
                     + " pixels need about " + (needed >> 20) + " MiB to decode, more than half of the "
                     + (max >> 20) + " MiB heap");
         }
+        HeapBudget.reserve(needed, max / 2);
     }
 
     public ImageLimits withMaxBytes(long bytes) {

@@ -8,6 +8,7 @@ import dev.starlight.core.analysis.FusionModel;
 import dev.starlight.core.analysis.StatisticalDetectors;
 import dev.starlight.core.image.DecodedImage;
 import dev.starlight.core.image.ImageCodecs;
+import dev.starlight.core.image.HeapBudget;
 import dev.starlight.core.image.ImageFormat;
 import dev.starlight.core.protocol.Extraction;
 import dev.starlight.core.protocol.Protocol;
@@ -84,7 +85,7 @@ public final class Scanner {
         String sha256 = knownSha256 != null ? knownSha256 : sha256(data);
         String requestId = request.requestId() != null ? request.requestId() : "sha256:" + sha256.substring(0, 16);
         String format = ImageFormat.sniff(data).map(ImageFormat::label).orElse(null);
-        try {
+        try (HeapBudget.Scope heap = HeapBudget.open()) {
             DecodedImage image = ImageCodecs.decode(data, options.limits());
             List<Extraction> extractions = Protocol.extractAll(data, image);
             List<Evidence> evidence = new ArrayList<>();
