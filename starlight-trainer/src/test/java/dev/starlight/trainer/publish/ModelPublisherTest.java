@@ -71,7 +71,7 @@ class ModelPublisherTest {
             KeyPair keys = Ed25519Keys.generate();
             Ed25519Keys.writePrivate(dir.resolve("signing.pem"), keys.getPrivate());
             TrainingResult signed = RunSigning.sign(result, dir.resolve("signing.pem"));
-            ModelPublisher.publish(broker.bootstrapServers(), Topics.DEFAULT_PREFIX, signed);
+            ModelPublisher.publish(broker.bootstrapServers(), login, Topics.DEFAULT_PREFIX, signed);
 
             ModelEnvelope published = ModelEnvelope.fromBytes(read(broker, Topics.DEFAULT.models(), 2).get(1).value());
             TrustedKeys trusted = new TrustedKeys(List.of(keys.getPublic()));
