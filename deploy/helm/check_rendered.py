@@ -75,6 +75,9 @@ def mounts(deployment):
 for d in ["rel-detector"] + (["rel-detector-canary"] if all_features else []):
     expect(("/etc/starlight/api-keys" in mounts(d)) == all_features, f"{d} keys file mounted")
     expect(("/etc/starlight/model-keys" in mounts(d)) == all_features, f"{d} trusted keys mounted")
+expect(("/etc/starlight/model-keys" in mounts("rel-explain")) == all_features, "explainer trusted keys mounted")
+expect(("starlight.explain.trusted-keys=/etc/starlight/model-keys/model-signing.pub.pem," in props) == all_features,
+       "explainer trusted keys")
 expect(("/etc/starlight/model-signing" in mounts("rel-trainer")) == all_features, "trainer signing key mounted")
 expect("/etc/starlight/model-signing" not in mounts("rel-detector"), "the detector never sees the signing key")
 expect(set(by_kind["Secret"]["rel-secrets"]["stringData"]) == {"api-key-sha256", "webhook-secret", "sasl-jaas-config"}, "secret")

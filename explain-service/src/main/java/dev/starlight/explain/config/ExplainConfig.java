@@ -2,6 +2,9 @@ package dev.starlight.explain.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /** Settings of the explain service, under {@code starlight.explain}. Defaults are the documented values. */
 @ConfigMapping(prefix = "starlight.explain")
@@ -22,6 +25,12 @@ public interface ExplainConfig {
     /** Follow {@code starlight.models} and explain with the latest model published there. */
     @WithDefault("true")
     boolean followModels();
+
+    /**
+     * Ed25519 public keys (PEM files) of the trusted model publishers, as the detector's
+     * {@code starlight.detector.models.trusted-keys}: when set, only envelopes signed by one of them are followed.
+     */
+    Optional<List<Path>> trustedKeys();
 
     /** Recent explanations kept (with their image bytes) for {@code GET /v1/explain/{id}} and the heatmap. */
     @WithDefault("64")
