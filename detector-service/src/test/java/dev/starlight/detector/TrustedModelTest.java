@@ -9,17 +9,14 @@ import dev.starlight.core.image.ImageFormat;
 import dev.starlight.core.model.Ed25519Keys;
 import dev.starlight.core.model.ModelEnvelope;
 import dev.starlight.core.model.ModelSigner;
+import dev.starlight.core.model.TestSigningKeys;
 import dev.starlight.core.model.TestModels;
 import dev.starlight.testsupport.KafkaBrokerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -41,16 +38,8 @@ class TrustedModelTest {
     public static class TrustOneKey implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            try {
-                Files.createDirectories(DIR);
-                KeyPair publisher = Ed25519Keys.generate();
-                Ed25519Keys.writePrivate(DIR.resolve("publisher.pem"), publisher.getPrivate());
-                Ed25519Keys.writePublic(DIR.resolve("publisher.pub.pem"), publisher.getPublic());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
             return Map.of("starlight.detector.models.trusted-keys",
-                    DIR.resolve("publisher.pub.pem").toAbsolutePath().toString());
+                    TestSigningKeys.writePair(DIR, "publisher").resolve("publisher.pub.pem").toString());
         }
     }
 

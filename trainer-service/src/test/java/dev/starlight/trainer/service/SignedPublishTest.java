@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.starlight.core.events.ModelEvaluationEvent;
 import dev.starlight.core.events.Topics;
 import dev.starlight.core.model.Ed25519Keys;
+import dev.starlight.core.model.TestSigningKeys;
 import dev.starlight.core.model.ModelEnvelope;
 import dev.starlight.core.model.TrustedKeys;
 import dev.starlight.testsupport.KafkaBrokerResource;
@@ -14,11 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +33,8 @@ class SignedPublishTest {
     public static class WithSigningKey implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            try {
-                Files.createDirectories(DIR);
-                KeyPair pair = Ed25519Keys.generate();
-                Ed25519Keys.writePrivate(DIR.resolve("signing.pem"), pair.getPrivate());
-                Ed25519Keys.writePublic(DIR.resolve("signing.pub.pem"), pair.getPublic());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return Map.of("starlight.trainer.signing-key", DIR.resolve("signing.pem").toAbsolutePath().toString());
+            return Map.of("starlight.trainer.signing-key",
+                    TestSigningKeys.writePair(DIR, "signing").resolve("signing.pem").toString());
         }
     }
 
