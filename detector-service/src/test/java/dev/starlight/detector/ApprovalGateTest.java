@@ -42,7 +42,7 @@ class ApprovalGateTest {
             model(producer, "1");
             sleep(1500);
             servingVersion(equalTo(dev.starlight.core.scan.Scanner.defaultVersion(
-                    dev.starlight.core.analysis.FusionModel.shipped())), Duration.ofSeconds(5));
+                    dev.starlight.core.analysis.fusion.FusionModel.shipped())), Duration.ofSeconds(5));
 
             decision(producer, "1", "APPROVED", "1", false);
             servingVersion(equalTo("1"), Duration.ofSeconds(30));

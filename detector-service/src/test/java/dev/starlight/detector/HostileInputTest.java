@@ -4,8 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.starlight.core.events.Topics;
-import dev.starlight.core.hostile.HostileCorpus;
-import dev.starlight.core.hostile.HostileFile;
+import dev.starlight.lab.hostile.HostileCorpus;
+import dev.starlight.lab.hostile.HostileFile;
 import dev.starlight.core.scan.ScanResult;
 import dev.starlight.core.scan.ScanResultJson;
 import dev.starlight.testsupport.KafkaBrokerResource;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import dev.starlight.core.analysis.FusionModel;
-import dev.starlight.core.image.ImageFormat;
+import dev.starlight.core.analysis.fusion.FusionModel;
+import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.core.protocol.Method;
 import dev.starlight.core.scan.ScanResult;
 import dev.starlight.core.scan.ScanResultJson;

@@ -3,7 +3,7 @@ package dev.starlight.detector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.starlight.core.events.Topics;
-import dev.starlight.core.image.ImageFormat;
+import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.core.protocol.Method;
 import dev.starlight.core.scan.ScanResult;
 import dev.starlight.core.scan.ScanResultJson;
@@ -37,9 +37,9 @@ class KafkaScanFlowTest {
             planes[1][i] = (i / w) % 253;
             planes[2][i] = (i * 7) % 255;
         }
-        byte[] bmp = dev.starlight.core.image.ImageCodecs.writer(ImageFormat.BMP).encode(
-                new dev.starlight.core.image.DecodedImage(ImageFormat.BMP, w, h, 8,
-                        dev.starlight.core.image.ColorType.RGB, planes, null, null, false, List.of(), List.of(), 0, null));
+        byte[] bmp = dev.starlight.codecs.image.ImageCodecs.writer(ImageFormat.BMP).encode(
+                new dev.starlight.codecs.image.DecodedImage(ImageFormat.BMP, w, h, 8,
+                        dev.starlight.codecs.image.ColorType.RGB, planes, null, null, false, List.of(), List.of(), 0, null));
         assertThat(bmp.length).isBetween(10_000_000, 10 * 1024 * 1024);
         try (KafkaProducer<String, byte[]> producer = KafkaClients.producer()) {
             producer.send(KafkaClients.request("ten-mib", bmp));

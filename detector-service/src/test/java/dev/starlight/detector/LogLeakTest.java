@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.starlight.core.events.Topics;
-import dev.starlight.core.image.ImageFormat;
+import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.testsupport.KafkaBrokerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

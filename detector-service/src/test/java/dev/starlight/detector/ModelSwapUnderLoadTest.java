@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.starlight.core.events.Topics;
-import dev.starlight.core.image.ImageFormat;
+import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.core.model.ModelEnvelope;
 import dev.starlight.core.model.TestModels;
 import dev.starlight.core.protocol.Method;

@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.starlight.core.events.Topics;
-import dev.starlight.core.image.ImageFormat;
+import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.core.scan.ScanResult;
 import dev.starlight.core.scan.ScanResultJson;
 import dev.starlight.testsupport.KafkaBrokerResource;

@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.starlight.core.image.ImageFormat;
+import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.core.model.ModelEnvelope;
 import dev.starlight.core.model.ModelDetector;
 import dev.starlight.core.model.OnnxModel;

@@ -1,7 +1,7 @@
 package dev.starlight.detector;
 
-import dev.starlight.core.SyntheticImages;
-import dev.starlight.core.image.ImageFormat;
+import dev.starlight.codecs.SyntheticImages;
+import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.core.protocol.BitOrder;
 import dev.starlight.core.protocol.EmbedOptions;
 import dev.starlight.core.protocol.Method;

@@ -1,7 +1,7 @@
 package dev.starlight.explain;
 
-import dev.starlight.core.dataset.SyntheticCovers;
-import dev.starlight.core.image.ImageFormat;
+import dev.starlight.lab.dataset.SyntheticCovers;
+import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.core.protocol.EmbedOptions;
 import dev.starlight.core.protocol.Method;
 import dev.starlight.core.protocol.Protocol;

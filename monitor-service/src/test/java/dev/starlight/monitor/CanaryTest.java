@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.starlight.core.image.ImageCodecs;
+import dev.starlight.codecs.image.ImageCodecs;
 import dev.starlight.core.protocol.Protocol;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

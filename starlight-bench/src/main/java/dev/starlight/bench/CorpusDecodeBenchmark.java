@@ -1,7 +1,7 @@
 package dev.starlight.bench;
 
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.ImageCodecs;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.ImageCodecs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

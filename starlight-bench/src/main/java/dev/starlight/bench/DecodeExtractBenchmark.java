@@ -1,9 +1,9 @@
 package dev.starlight.bench;
 
-import dev.starlight.core.dataset.SyntheticCovers;
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.ImageCodecs;
-import dev.starlight.core.image.ImageFormat;
+import dev.starlight.lab.dataset.SyntheticCovers;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.ImageCodecs;
+import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.core.protocol.EmbedOptions;
 import dev.starlight.core.protocol.Extraction;
 import dev.starlight.core.protocol.Method;

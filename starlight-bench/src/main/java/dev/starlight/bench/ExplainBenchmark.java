@@ -1,12 +1,12 @@
 package dev.starlight.bench;
 
-import dev.starlight.core.dataset.SyntheticCovers;
+import dev.starlight.lab.dataset.SyntheticCovers;
 import dev.starlight.core.explain.Explainer;
 import dev.starlight.core.explain.Explanation;
 import dev.starlight.core.explain.HeatmapPng;
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.ImageCodecs;
-import dev.starlight.core.image.ImageFormat;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.ImageCodecs;
+import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.core.model.ModelEnvelope;
 import dev.starlight.core.model.OnnxModel;
 import dev.starlight.core.model.ShippedModel;

@@ -1,8 +1,8 @@
 package dev.starlight.bench;
 
-import dev.starlight.core.dataset.SyntheticCovers;
+import dev.starlight.lab.dataset.SyntheticCovers;
 import dev.starlight.core.events.Topics;
-import dev.starlight.core.image.ImageFormat;
+import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.core.model.LsbMeanModel;
 import dev.starlight.core.model.ModelEnvelope;
 import dev.starlight.core.protocol.EmbedOptions;

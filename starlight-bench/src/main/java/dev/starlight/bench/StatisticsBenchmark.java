@@ -1,12 +1,12 @@
 package dev.starlight.bench;
 
-import dev.starlight.core.analysis.Detector;
+import dev.starlight.core.Detector;
 import dev.starlight.core.analysis.StatisticalDetectors;
-import dev.starlight.core.dataset.SyntheticCovers;
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.ImageCodecs;
-import dev.starlight.core.image.ImageFormat;
-import dev.starlight.core.scan.Evidence;
+import dev.starlight.lab.dataset.SyntheticCovers;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.ImageCodecs;
+import dev.starlight.codecs.image.ImageFormat;
+import dev.starlight.core.Evidence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,13 +1,13 @@
 package dev.starlight.cli;
 
-import dev.starlight.core.analysis.FusionFeatures;
-import dev.starlight.core.analysis.FusionGroup;
-import dev.starlight.core.analysis.FusionModel;
-import dev.starlight.core.analysis.FusionTrainer;
-import dev.starlight.core.analysis.StructuralRules;
-import dev.starlight.core.evaluation.EvalSet;
-import dev.starlight.core.evaluation.Evaluator;
-import dev.starlight.core.evaluation.LabelledImage;
+import dev.starlight.core.analysis.fusion.FusionFeatures;
+import dev.starlight.core.analysis.fusion.FusionGroup;
+import dev.starlight.core.analysis.fusion.FusionModel;
+import dev.starlight.core.analysis.fusion.FusionTrainer;
+import dev.starlight.core.analysis.fusion.StructuralRules;
+import dev.starlight.lab.evaluation.EvalSet;
+import dev.starlight.lab.evaluation.Evaluator;
+import dev.starlight.lab.evaluation.LabelledImage;
 import dev.starlight.core.scan.ScanOptions;
 import dev.starlight.core.scan.ScanResult;
 import dev.starlight.core.scan.Scanner;

@@ -1,7 +1,7 @@
 package dev.starlight.cli;
 
-import dev.starlight.core.dataset.EvalSetGenerator;
-import dev.starlight.core.dataset.TrainingSetGenerator;
+import dev.starlight.lab.dataset.EvalSetGenerator;
+import dev.starlight.lab.dataset.TrainingSetGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.starlight.cli;
 
-import dev.starlight.core.StarlightException;
-import dev.starlight.core.image.ImageCodecs;
+import dev.starlight.codecs.StarlightException;
+import dev.starlight.codecs.image.ImageCodecs;
 import dev.starlight.core.protocol.BitOrder;
 import dev.starlight.core.protocol.EmbedOptions;
 import dev.starlight.core.protocol.Method;

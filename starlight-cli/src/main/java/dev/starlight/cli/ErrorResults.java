@@ -1,6 +1,6 @@
 package dev.starlight.cli;
 
-import dev.starlight.core.image.ImageFormat;
+import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.core.scan.ScanError;
 import dev.starlight.core.scan.ScanResult;
 import dev.starlight.core.scan.Scanner;

@@ -2,11 +2,11 @@ package dev.starlight.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.starlight.core.analysis.FusionModel;
-import dev.starlight.core.evaluation.EvalReport;
-import dev.starlight.core.evaluation.EvalSet;
-import dev.starlight.core.evaluation.Evaluator;
-import dev.starlight.core.evaluation.LabelledImage;
+import dev.starlight.core.analysis.fusion.FusionModel;
+import dev.starlight.lab.evaluation.EvalReport;
+import dev.starlight.lab.evaluation.EvalSet;
+import dev.starlight.lab.evaluation.Evaluator;
+import dev.starlight.lab.evaluation.LabelledImage;
 import dev.starlight.core.scan.ScanOptions;
 import dev.starlight.core.scan.Scanner;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.starlight.cli;
 
-import dev.starlight.core.ErrorCode;
-import dev.starlight.core.image.ImageFormat;
+import dev.starlight.codecs.ErrorCode;
+import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.core.scan.ScanRequest;
 import dev.starlight.core.scan.ScanResult;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.starlight.cli;
 
-import dev.starlight.core.hostile.HostileCorpus;
-import dev.starlight.core.hostile.HostileFile;
+import dev.starlight.lab.hostile.HostileCorpus;
+import dev.starlight.lab.hostile.HostileFile;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

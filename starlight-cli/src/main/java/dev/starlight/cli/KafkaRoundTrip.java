@@ -1,6 +1,6 @@
 package dev.starlight.cli;
 
-import dev.starlight.core.ErrorCode;
+import dev.starlight.codecs.ErrorCode;
 import dev.starlight.core.events.Topics;
 import dev.starlight.core.scan.ScanResult;
 import dev.starlight.core.scan.ScanResultJson;

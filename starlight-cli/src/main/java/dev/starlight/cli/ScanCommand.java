@@ -1,7 +1,7 @@
 package dev.starlight.cli;
 
 import dev.starlight.core.events.Topics;
-import dev.starlight.core.image.ImageLimits;
+import dev.starlight.codecs.image.ImageLimits;
 import dev.starlight.core.scan.ScanOptions;
 import dev.starlight.core.scan.ScanResult;
 import dev.starlight.core.scan.Scanner;
@@ -145,7 +145,7 @@ public final class ScanCommand implements Callable<Integer> {
     private ScanModel loadModel() {
         try {
             return ScanModel.load(model);
-        } catch (java.io.UncheckedIOException | dev.starlight.core.StarlightException e) {
+        } catch (java.io.UncheckedIOException | dev.starlight.codecs.StarlightException e) {
             throw new ParameterException(spec.commandLine(), "--model " + model + ": " + e.getMessage());
         }
     }

@@ -1,7 +1,7 @@
 package dev.starlight.cli;
 
-import dev.starlight.core.ErrorCode;
-import dev.starlight.core.StarlightException;
+import dev.starlight.codecs.ErrorCode;
+import dev.starlight.codecs.StarlightException;
 import dev.starlight.core.model.ModelDetector;
 import dev.starlight.core.model.ModelEnvelope;
 import dev.starlight.core.model.OnnxModel;

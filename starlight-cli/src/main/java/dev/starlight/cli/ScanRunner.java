@@ -1,6 +1,6 @@
 package dev.starlight.cli;
 
-import dev.starlight.core.ErrorCode;
+import dev.starlight.codecs.ErrorCode;
 import dev.starlight.core.scan.ScanResult;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.starlight.core.image.DecodedImage;
+import dev.starlight.codecs.image.DecodedImage;
 import dev.starlight.core.protocol.BitOrder;
 import dev.starlight.core.protocol.Method;
 import dev.starlight.core.protocol.Protocol;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.starlight.core.SyntheticImages;
-import dev.starlight.core.analysis.FusionModel;
-import dev.starlight.core.image.ImageFormat;
+import dev.starlight.codecs.SyntheticImages;
+import dev.starlight.core.analysis.fusion.FusionModel;
+import dev.starlight.codecs.image.ImageFormat;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

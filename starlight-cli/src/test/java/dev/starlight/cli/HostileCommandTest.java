@@ -2,7 +2,7 @@ package dev.starlight.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.starlight.core.hostile.HostileCorpus;
+import dev.starlight.lab.hostile.HostileCorpus;
 import dev.starlight.core.scan.ScanResult;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.starlight.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.starlight.core.analysis.FusionModel;
+import dev.starlight.core.analysis.fusion.FusionModel;
 import dev.starlight.core.model.ModelDetector;
 import dev.starlight.core.model.ModelEnvelope;
 import dev.starlight.core.model.ShippedModel;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.starlight.broker.LocalBroker;
 import dev.starlight.broker.StarlightTopics;
-import dev.starlight.core.SyntheticImages;
+import dev.starlight.codecs.SyntheticImages;
 import dev.starlight.core.events.Topics;
-import dev.starlight.core.image.ImageFormat;
+import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.core.scan.ScanRequest;
 import dev.starlight.core.scan.ScanResult;
 import dev.starlight.core.scan.ScanResultJson;

@@ -1,6 +1,6 @@
 package dev.starlight.cli;
 
-import dev.starlight.core.image.ImageCodecs;
+import dev.starlight.codecs.image.ImageCodecs;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +17,7 @@ final class TestImages {
     }
 
     /** The file decoded by Starlight's own decoders. */
-    static dev.starlight.core.image.DecodedImage decode(Path file) throws IOException {
+    static dev.starlight.codecs.image.DecodedImage decode(Path file) throws IOException {
         return ImageCodecs.decode(Files.readAllBytes(file));
     }
 

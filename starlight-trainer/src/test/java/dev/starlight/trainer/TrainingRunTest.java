@@ -2,7 +2,7 @@ package dev.starlight.trainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.starlight.core.dataset.TrainingSetGenerator;
+import dev.starlight.lab.dataset.TrainingSetGenerator;
 import dev.starlight.core.model.InputStreams;
 import dev.starlight.core.model.ModelEnvelope;
 import dev.starlight.core.model.ModelInfo;
@@ -91,7 +91,7 @@ class TrainingRunTest {
         assertThat(folder.metrics().version()).isEqualTo(result.metrics().version());
         assertThat(folder.trainingConfig().streams()).containsExactlyElementsOf(InputStreams.NAMES);
         byte[] image = Files.readAllBytes(Files.list(dir.resolve("covers")).sorted().findFirst().orElseThrow());
-        var decoded = dev.starlight.core.image.ImageCodecs.decode(image);
+        var decoded = dev.starlight.codecs.image.ImageCodecs.decode(image);
         try (var trainer = folder.loadNetwork(); OnnxModel onnx = OnnxModel.load(folder.onnx())) {
             var inputs = dev.starlight.core.model.ModelInputs.from(decoded, onnx.inputOptions());
             var tiles = new dev.starlight.trainer.data.TileSample[inputs.rows()];

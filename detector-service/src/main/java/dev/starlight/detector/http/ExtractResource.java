@@ -1,8 +1,8 @@
 package dev.starlight.detector.http;
 
-import dev.starlight.core.StarlightException;
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.ImageCodecs;
+import dev.starlight.codecs.StarlightException;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.ImageCodecs;
 import dev.starlight.core.protocol.Extraction;
 import dev.starlight.core.protocol.Method;
 import dev.starlight.core.protocol.Protocol;

@@ -1,7 +1,7 @@
 package dev.starlight.detector.model;
 
-import dev.starlight.core.analysis.Detector;
-import dev.starlight.core.analysis.FusionModel;
+import dev.starlight.core.Detector;
+import dev.starlight.core.analysis.fusion.FusionModel;
 import dev.starlight.core.scan.ScanOptions;
 import dev.starlight.core.scan.Scanner;
 import jakarta.enterprise.context.ApplicationScoped;

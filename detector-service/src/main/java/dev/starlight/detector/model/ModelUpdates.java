@@ -2,7 +2,7 @@ package dev.starlight.detector.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.starlight.core.StarlightException;
+import dev.starlight.codecs.StarlightException;
 import dev.starlight.detector.config.DetectorConfig;
 import dev.starlight.core.model.ModelDetector;
 import dev.starlight.core.model.ModelEnvelope;

@@ -1,8 +1,8 @@
 package dev.starlight.detector.scan;
 
-import dev.starlight.core.ErrorCode;
-import dev.starlight.core.image.ImageFormat;
-import dev.starlight.core.image.ImageLimits;
+import dev.starlight.codecs.ErrorCode;
+import dev.starlight.codecs.image.ImageFormat;
+import dev.starlight.codecs.image.ImageLimits;
 import dev.starlight.core.scan.ScanError;
 import dev.starlight.core.scan.ScanOptions;
 import dev.starlight.core.scan.ScanRequest;

@@ -1,7 +1,7 @@
 package dev.starlight.detector.scan;
 
-import dev.starlight.core.dataset.SyntheticCovers;
-import dev.starlight.core.image.ImageFormat;
+import dev.starlight.lab.dataset.SyntheticCovers;
+import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.core.scan.Scanner;
 import dev.starlight.detector.config.DetectorConfig;
 import io.quarkus.runtime.StartupEvent;

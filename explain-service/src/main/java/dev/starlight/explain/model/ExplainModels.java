@@ -1,8 +1,8 @@
 package dev.starlight.explain.model;
 
-import dev.starlight.core.StarlightException;
+import dev.starlight.codecs.StarlightException;
 import dev.starlight.core.explain.Explainer;
-import dev.starlight.core.image.ImageLimits;
+import dev.starlight.codecs.image.ImageLimits;
 import dev.starlight.core.model.ModelEnvelope;
 import dev.starlight.core.model.OnnxModel;
 import dev.starlight.core.model.ShippedModel;

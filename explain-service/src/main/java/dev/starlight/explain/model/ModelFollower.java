@@ -1,6 +1,6 @@
 package dev.starlight.explain.model;
 
-import dev.starlight.core.StarlightException;
+import dev.starlight.codecs.StarlightException;
 import dev.starlight.core.model.ModelEnvelope;
 import dev.starlight.core.model.TrustedKeys;
 import dev.starlight.core.model.UntrustedModelException;

@@ -3,7 +3,7 @@ package dev.starlight.explain.service;
 import dev.starlight.core.explain.Explainer;
 import dev.starlight.core.explain.Explanation;
 import dev.starlight.core.explain.HeatmapPng;
-import dev.starlight.core.image.ImageCodecs;
+import dev.starlight.codecs.image.ImageCodecs;
 import dev.starlight.core.model.ModelInfo;
 import dev.starlight.core.model.OnnxModel;
 import dev.starlight.explain.config.ExplainConfig;

@@ -1,8 +1,8 @@
 package dev.starlight.monitor.canary;
 
-import dev.starlight.core.dataset.RandomLsbEmbedder;
-import dev.starlight.core.dataset.SyntheticCovers;
-import dev.starlight.core.image.ImageFormat;
+import dev.starlight.lab.dataset.RandomLsbEmbedder;
+import dev.starlight.lab.dataset.SyntheticCovers;
+import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.core.protocol.EmbedOptions;
 import dev.starlight.core.protocol.Method;
 import dev.starlight.core.protocol.Protocol;

@@ -1,6 +1,6 @@
 package dev.starlight.core.analysis;
 
-import dev.starlight.core.image.DecodedImage;
+import dev.starlight.codecs.image.DecodedImage;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.starlight.core.analysis;
 
-import dev.starlight.core.scan.Evidence;
+import dev.starlight.core.Evidence;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,8 +1,8 @@
 package dev.starlight.core.analysis;
 
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.JpegCoefficients;
-import dev.starlight.core.scan.Evidence;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.JpegCoefficients;
+import dev.starlight.core.Evidence;
 import java.util.Locale;
 
 /**

@@ -1,11 +1,11 @@
 package dev.starlight.core.analysis;
 
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.ImageDecodeException;
-import dev.starlight.core.image.ImageFormat;
-import dev.starlight.core.image.JpegCoefficientReader;
-import dev.starlight.core.image.JpegCoefficients;
-import dev.starlight.core.scan.Evidence;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.ImageDecodeException;
+import dev.starlight.codecs.image.ImageFormat;
+import dev.starlight.codecs.image.JpegCoefficientReader;
+import dev.starlight.codecs.image.JpegCoefficients;
+import dev.starlight.core.Evidence;
 import java.util.function.Function;
 
 /**

@@ -1,7 +1,7 @@
 package dev.starlight.core.analysis;
 
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.Palette;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.Palette;
 
 /** Shared palette helpers of the palette detectors. */
 final class PaletteStats {

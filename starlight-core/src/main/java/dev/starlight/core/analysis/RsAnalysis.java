@@ -1,6 +1,6 @@
 package dev.starlight.core.analysis;
 
-import dev.starlight.core.scan.Evidence;
+import dev.starlight.core.Evidence;
 
 /**
  * RS analysis of LSB replacement: J. Fridrich, M. Goljan, R. Du, "Reliable detection of LSB steganography in

@@ -1,6 +1,6 @@
 package dev.starlight.core.analysis;
 
-import dev.starlight.core.scan.Evidence;
+import dev.starlight.core.Evidence;
 
 /**
  * Sample pair analysis of LSB replacement: S. Dumitrescu, X. Wu, Z. Wang, "Detection of LSB steganography via

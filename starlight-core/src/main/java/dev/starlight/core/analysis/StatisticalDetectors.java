@@ -1,5 +1,7 @@
 package dev.starlight.core.analysis;
 
+import dev.starlight.core.Detector;
+
 import java.util.List;
 
 /** The core's full set of statistical and structural detectors, in the order their evidence is listed. */

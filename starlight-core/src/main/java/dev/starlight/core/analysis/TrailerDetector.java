@@ -1,10 +1,10 @@
 package dev.starlight.core.analysis;
 
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.ImageFormat;
-import dev.starlight.core.image.MetadataSegment;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.ImageFormat;
+import dev.starlight.codecs.image.MetadataSegment;
 import dev.starlight.core.protocol.MessageScore;
-import dev.starlight.core.scan.Evidence;
+import dev.starlight.core.Evidence;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.starlight.core.analysis;
 
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.Palette;
-import dev.starlight.core.scan.Evidence;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.Palette;
+import dev.starlight.core.Evidence;
 
 /**
  * Unused and duplicated palette entries. Palette-LSB tools need pairs of (near-)identical colours so that

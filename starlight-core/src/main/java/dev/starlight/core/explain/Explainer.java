@@ -1,10 +1,10 @@
 package dev.starlight.core.explain;
 
-import dev.starlight.core.ErrorCode;
-import dev.starlight.core.StarlightException;
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.ImageCodecs;
-import dev.starlight.core.image.MetadataSegment;
+import dev.starlight.codecs.ErrorCode;
+import dev.starlight.codecs.StarlightException;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.ImageCodecs;
+import dev.starlight.codecs.image.MetadataSegment;
 import dev.starlight.core.model.InputStreams;
 import dev.starlight.core.model.ModelDetector;
 import dev.starlight.core.model.ModelInputs;
@@ -15,7 +15,7 @@ import dev.starlight.core.protocol.Extraction;
 import dev.starlight.core.protocol.Method;
 import dev.starlight.core.protocol.PayloadExtent;
 import dev.starlight.core.protocol.Protocol;
-import dev.starlight.core.scan.Evidence;
+import dev.starlight.core.Evidence;
 import dev.starlight.core.scan.ScanError;
 import dev.starlight.core.scan.ScanOptions;
 import dev.starlight.core.scan.ScanRequest;

@@ -1,7 +1,7 @@
 package dev.starlight.core.explain;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.starlight.core.scan.Evidence;
+import dev.starlight.core.Evidence;
 import dev.starlight.core.scan.ScanError;
 import dev.starlight.core.scan.ScanResult;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.starlight.core.explain;
 
-import dev.starlight.core.image.DecodedImage;
+import dev.starlight.codecs.image.DecodedImage;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

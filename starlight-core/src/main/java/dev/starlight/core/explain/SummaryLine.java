@@ -1,6 +1,6 @@
 package dev.starlight.core.explain;
 
-import dev.starlight.core.scan.Evidence;
+import dev.starlight.core.Evidence;
 import dev.starlight.core.scan.ScanResult;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.starlight.core.model;
 
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.MetadataSegment;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.MetadataSegment;
 
 /**
  * The {@code meta} stream: one image-level vector of {@value #LENGTH} floats describing the bytes that are not

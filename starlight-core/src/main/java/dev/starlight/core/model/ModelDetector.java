@@ -1,9 +1,9 @@
 package dev.starlight.core.model;
 
-import dev.starlight.core.analysis.Detector;
-import dev.starlight.core.image.DecodedImage;
+import dev.starlight.core.Detector;
+import dev.starlight.codecs.image.DecodedImage;
 import dev.starlight.core.protocol.Method;
-import dev.starlight.core.scan.Evidence;
+import dev.starlight.core.Evidence;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,6 +1,6 @@
 package dev.starlight.core.model;
 
-import dev.starlight.core.image.DecodedImage;
+import dev.starlight.codecs.image.DecodedImage;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.starlight.core.model;
 
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.Palette;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.Palette;
 
 /**
  * The {@code palette} stream: one image-level vector of {@value #LENGTH} floats, all zero unless the image is

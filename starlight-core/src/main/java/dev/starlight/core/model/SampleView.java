@@ -1,8 +1,8 @@
 package dev.starlight.core.model;
 
-import dev.starlight.core.ErrorCode;
-import dev.starlight.core.StarlightException;
-import dev.starlight.core.image.DecodedImage;
+import dev.starlight.codecs.ErrorCode;
+import dev.starlight.codecs.StarlightException;
+import dev.starlight.codecs.image.DecodedImage;
 
 /**
  * A decoded image seen as three colour channels, three LSB source channels and an optional alpha channel, so

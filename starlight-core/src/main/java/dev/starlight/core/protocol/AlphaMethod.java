@@ -1,10 +1,10 @@
 package dev.starlight.core.protocol;
 
-import dev.starlight.core.ErrorCode;
-import dev.starlight.core.StarlightException;
-import dev.starlight.core.image.ColorType;
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.ImageCodecs;
+import dev.starlight.codecs.ErrorCode;
+import dev.starlight.codecs.StarlightException;
+import dev.starlight.codecs.image.ColorType;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.ImageCodecs;
 import java.util.Arrays;
 import java.util.Optional;
 

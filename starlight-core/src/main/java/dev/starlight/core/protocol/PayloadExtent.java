@@ -1,7 +1,7 @@
 package dev.starlight.core.protocol;
 
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.MetadataSegment;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.MetadataSegment;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.starlight.core.protocol;
 
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.ImageCodecs;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.ImageCodecs;
 
 /** Helpers shared by the pixel methods: copying samples and writing them back into the container. */
 final class PixelEmbedding {

@@ -1,8 +1,8 @@
 package dev.starlight.core.protocol;
 
-import dev.starlight.core.ErrorCode;
-import dev.starlight.core.StarlightException;
-import dev.starlight.core.image.DecodedImage;
+import dev.starlight.codecs.ErrorCode;
+import dev.starlight.codecs.StarlightException;
+import dev.starlight.codecs.image.DecodedImage;
 import java.util.Arrays;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.starlight.core.protocol;
 
-import dev.starlight.core.ErrorCode;
-import dev.starlight.core.StarlightException;
+import dev.starlight.codecs.ErrorCode;
+import dev.starlight.codecs.StarlightException;
 import java.util.Optional;
 
 /**

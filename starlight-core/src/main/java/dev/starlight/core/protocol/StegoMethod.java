@@ -1,6 +1,6 @@
 package dev.starlight.core.protocol;
 
-import dev.starlight.core.image.DecodedImage;
+import dev.starlight.codecs.image.DecodedImage;
 import java.util.Optional;
 
 /** One protocol method: how to hide a message in an image, and how to find it again from the bytes alone. */

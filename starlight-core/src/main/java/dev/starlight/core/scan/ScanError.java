@@ -1,5 +1,5 @@
 package dev.starlight.core.scan;
 
-/** Why no verdict could be reached: a stable code from {@link dev.starlight.core.ErrorCode} and a message. */
+/** Why no verdict could be reached: a stable code from {@link dev.starlight.codecs.ErrorCode} and a message. */
 public record ScanError(String code, String message) {
 }

@@ -1,6 +1,6 @@
 package dev.starlight.core.scan;
 
-import dev.starlight.core.image.ImageLimits;
+import dev.starlight.codecs.image.ImageLimits;
 
 /**
  * How the scanner works.

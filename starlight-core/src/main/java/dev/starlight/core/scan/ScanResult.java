@@ -1,5 +1,7 @@
 package dev.starlight.core.scan;
 
+import dev.starlight.core.Evidence;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;

@@ -1,15 +1,17 @@
 package dev.starlight.core.scan;
 
-import dev.starlight.core.ErrorCode;
-import dev.starlight.core.StarlightException;
-import dev.starlight.core.analysis.Detector;
-import dev.starlight.core.analysis.FusionFeatures;
-import dev.starlight.core.analysis.FusionModel;
+import dev.starlight.core.Evidence;
+
+import dev.starlight.codecs.ErrorCode;
+import dev.starlight.codecs.StarlightException;
+import dev.starlight.core.Detector;
+import dev.starlight.core.analysis.fusion.FusionFeatures;
+import dev.starlight.core.analysis.fusion.FusionModel;
 import dev.starlight.core.analysis.StatisticalDetectors;
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.ImageCodecs;
-import dev.starlight.core.image.HeapBudget;
-import dev.starlight.core.image.ImageFormat;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.ImageCodecs;
+import dev.starlight.codecs.image.HeapBudget;
+import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.core.protocol.Extraction;
 import dev.starlight.core.protocol.Protocol;
 import java.security.MessageDigest;

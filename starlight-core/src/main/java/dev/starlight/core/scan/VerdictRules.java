@@ -1,6 +1,8 @@
 package dev.starlight.core.scan;
 
-import dev.starlight.core.analysis.FusionModel;
+import dev.starlight.core.Evidence;
+
+import dev.starlight.core.analysis.fusion.FusionModel;
 import dev.starlight.core.model.ModelDetector;
 import dev.starlight.core.protocol.Extraction;
 import dev.starlight.core.protocol.Protocol;

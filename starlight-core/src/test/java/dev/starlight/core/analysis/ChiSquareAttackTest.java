@@ -1,9 +1,11 @@
 package dev.starlight.core.analysis;
 
+import dev.starlight.core.Detector;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.scan.Evidence;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.core.Evidence;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

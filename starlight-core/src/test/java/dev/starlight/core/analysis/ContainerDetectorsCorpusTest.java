@@ -1,11 +1,13 @@
 package dev.starlight.core.analysis;
 
+import dev.starlight.core.Detector;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.starlight.core.Corpus;
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.ImageCodecs;
-import dev.starlight.core.scan.Evidence;
+import dev.starlight.codecs.Corpus;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.ImageCodecs;
+import dev.starlight.core.Evidence;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package dev.starlight.core.analysis;
 
-import dev.starlight.core.SyntheticImages;
-import dev.starlight.core.image.ColorType;
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.FrameInfo;
-import dev.starlight.core.image.ImageCodecs;
-import dev.starlight.core.image.ImageFormat;
-import dev.starlight.core.image.Palette;
+import dev.starlight.codecs.SyntheticImages;
+import dev.starlight.codecs.image.ColorType;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.FrameInfo;
+import dev.starlight.codecs.image.ImageCodecs;
+import dev.starlight.codecs.image.ImageFormat;
+import dev.starlight.codecs.image.Palette;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

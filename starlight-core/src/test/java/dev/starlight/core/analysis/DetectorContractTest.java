@@ -1,12 +1,14 @@
 package dev.starlight.core.analysis;
 
+import dev.starlight.core.Detector;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.starlight.core.SyntheticImages;
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.ImageCodecs;
-import dev.starlight.core.image.ImageFormat;
-import dev.starlight.core.scan.Evidence;
+import dev.starlight.codecs.SyntheticImages;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.ImageCodecs;
+import dev.starlight.codecs.image.ImageFormat;
+import dev.starlight.core.Evidence;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,15 +1,17 @@
 package dev.starlight.core.analysis;
 
+import dev.starlight.core.Detector;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.starlight.core.Corpus;
-import dev.starlight.core.SyntheticImages;
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.ImageCodecs;
-import dev.starlight.core.image.ImageFormat;
-import dev.starlight.core.image.JpegCoefficientReader;
-import dev.starlight.core.image.JpegCoefficients;
-import dev.starlight.core.scan.Evidence;
+import dev.starlight.codecs.Corpus;
+import dev.starlight.codecs.SyntheticImages;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.ImageCodecs;
+import dev.starlight.codecs.image.ImageFormat;
+import dev.starlight.codecs.image.JpegCoefficientReader;
+import dev.starlight.codecs.image.JpegCoefficients;
+import dev.starlight.core.Evidence;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,9 @@
 package dev.starlight.core.analysis;
 
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.scan.Evidence;
+import dev.starlight.core.Detector;
+
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.core.Evidence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

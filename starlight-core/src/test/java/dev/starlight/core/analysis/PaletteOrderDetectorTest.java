@@ -2,11 +2,11 @@ package dev.starlight.core.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.starlight.core.SyntheticImages;
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.ImageFormat;
-import dev.starlight.core.image.Palette;
-import dev.starlight.core.scan.Evidence;
+import dev.starlight.codecs.SyntheticImages;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.ImageFormat;
+import dev.starlight.codecs.image.Palette;
+import dev.starlight.core.Evidence;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

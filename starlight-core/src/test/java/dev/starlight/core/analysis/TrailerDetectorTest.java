@@ -2,9 +2,9 @@ package dev.starlight.core.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.ImageCodecs;
-import dev.starlight.core.scan.Evidence;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.ImageCodecs;
+import dev.starlight.core.Evidence;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;

@@ -2,10 +2,10 @@ package dev.starlight.core.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.starlight.core.SyntheticImages;
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.ImageFormat;
-import dev.starlight.core.scan.Evidence;
+import dev.starlight.codecs.SyntheticImages;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.ImageFormat;
+import dev.starlight.core.Evidence;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

@@ -4,8 +4,8 @@ import static dev.starlight.core.model.OnnxGraphWriter.integer;
 import static dev.starlight.core.model.OnnxGraphWriter.ints;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.starlight.core.SyntheticImages;
-import dev.starlight.core.image.ImageFormat;
+import dev.starlight.codecs.SyntheticImages;
+import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.core.scan.ScanOptions;
 import dev.starlight.core.scan.ScanResult;
 import dev.starlight.core.scan.Scanner;

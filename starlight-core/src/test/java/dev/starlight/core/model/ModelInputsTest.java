@@ -3,10 +3,10 @@ package dev.starlight.core.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.starlight.core.image.ColorType;
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.MetadataSegment;
-import dev.starlight.core.image.Palette;
+import dev.starlight.codecs.image.ColorType;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.MetadataSegment;
+import dev.starlight.codecs.image.Palette;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.IntStream;

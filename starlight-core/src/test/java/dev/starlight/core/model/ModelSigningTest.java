@@ -3,8 +3,8 @@ package dev.starlight.core.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.starlight.core.ErrorCode;
-import dev.starlight.core.StarlightException;
+import dev.starlight.codecs.ErrorCode;
+import dev.starlight.codecs.StarlightException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package dev.starlight.core.model;
 
-import dev.starlight.core.image.ColorType;
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.FrameInfo;
-import dev.starlight.core.image.ImageFormat;
-import dev.starlight.core.image.MetadataSegment;
-import dev.starlight.core.image.Palette;
+import dev.starlight.codecs.image.ColorType;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.FrameInfo;
+import dev.starlight.codecs.image.ImageFormat;
+import dev.starlight.codecs.image.MetadataSegment;
+import dev.starlight.codecs.image.Palette;
 import java.util.List;
 import java.util.function.IntBinaryOperator;
 

@@ -2,7 +2,7 @@ package dev.starlight.core.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.starlight.core.Corpus;
+import dev.starlight.codecs.Corpus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;

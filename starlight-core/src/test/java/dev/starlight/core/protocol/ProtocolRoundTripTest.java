@@ -3,12 +3,12 @@ package dev.starlight.core.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.starlight.core.ErrorCode;
-import dev.starlight.core.StarlightException;
-import dev.starlight.core.SyntheticImages;
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.ImageCodecs;
-import dev.starlight.core.image.ImageFormat;
+import dev.starlight.codecs.ErrorCode;
+import dev.starlight.codecs.StarlightException;
+import dev.starlight.codecs.SyntheticImages;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.ImageCodecs;
+import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.core.scan.ScanResult;
 import dev.starlight.core.scan.Scanner;
 import dev.starlight.core.scan.Verdict;

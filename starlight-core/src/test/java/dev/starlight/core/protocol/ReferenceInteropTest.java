@@ -2,9 +2,9 @@ package dev.starlight.core.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.starlight.core.Corpus;
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.ImageCodecs;
+import dev.starlight.codecs.Corpus;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.ImageCodecs;
 import dev.starlight.core.scan.ScanResult;
 import dev.starlight.core.scan.Scanner;
 import dev.starlight.core.scan.Verdict;

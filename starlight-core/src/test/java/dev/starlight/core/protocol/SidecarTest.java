@@ -3,7 +3,7 @@ package dev.starlight.core.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.starlight.core.Corpus;
+import dev.starlight.codecs.Corpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

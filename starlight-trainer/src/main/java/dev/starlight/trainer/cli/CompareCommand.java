@@ -1,7 +1,7 @@
 package dev.starlight.trainer.cli;
 
-import dev.starlight.core.evaluation.EvalReport;
-import dev.starlight.core.evaluation.Evaluator;
+import dev.starlight.lab.evaluation.EvalReport;
+import dev.starlight.lab.evaluation.Evaluator;
 import dev.starlight.trainer.evaluation.RunFolder;
 import dev.starlight.trainer.evaluation.ShippingScore;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.starlight.trainer.cli;
 
-import dev.starlight.core.dataset.TrainingSetGenerator;
+import dev.starlight.lab.dataset.TrainingSetGenerator;
 import dev.starlight.trainer.data.TrainingSplit;
 import dev.starlight.trainer.evaluation.RunFolder;
 import dev.starlight.trainer.report.StreamAblationReport;

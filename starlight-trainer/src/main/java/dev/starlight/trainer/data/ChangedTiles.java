@@ -1,6 +1,6 @@
 package dev.starlight.trainer.data;
 
-import dev.starlight.core.image.DecodedImage;
+import dev.starlight.codecs.image.DecodedImage;
 import dev.starlight.core.model.TileGrid;
 import java.util.List;
 

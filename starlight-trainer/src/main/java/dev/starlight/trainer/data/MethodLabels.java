@@ -1,6 +1,6 @@
 package dev.starlight.trainer.data;
 
-import dev.starlight.core.dataset.RandomLsbEmbedder;
+import dev.starlight.lab.dataset.RandomLsbEmbedder;
 import dev.starlight.core.protocol.Method;
 import java.util.ArrayList;
 import java.util.List;

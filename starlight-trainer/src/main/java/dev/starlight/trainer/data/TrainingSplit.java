@@ -1,10 +1,10 @@
 package dev.starlight.trainer.data;
 
-import dev.starlight.core.StarlightException;
-import dev.starlight.core.evaluation.EvalSet;
-import dev.starlight.core.evaluation.LabelledImage;
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.ImageCodecs;
+import dev.starlight.codecs.StarlightException;
+import dev.starlight.lab.evaluation.EvalSet;
+import dev.starlight.lab.evaluation.LabelledImage;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.ImageCodecs;
 import dev.starlight.core.model.ModelInputOptions;
 import dev.starlight.core.model.ModelInputs;
 import dev.starlight.core.protocol.Sidecar;

@@ -1,7 +1,7 @@
 package dev.starlight.trainer.evaluation;
 
-import dev.starlight.core.evaluation.EvalReport;
-import dev.starlight.core.evaluation.Evaluator;
+import dev.starlight.lab.evaluation.EvalReport;
+import dev.starlight.lab.evaluation.Evaluator;
 import dev.starlight.trainer.TrainingConfig;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,10 +1,10 @@
 package dev.starlight.trainer.evaluation;
 
-import dev.starlight.core.evaluation.EvalReport;
-import dev.starlight.core.evaluation.EvalSet;
-import dev.starlight.core.evaluation.Evaluator;
-import dev.starlight.core.evaluation.LabelledImage;
-import dev.starlight.core.evaluation.RocCurve;
+import dev.starlight.lab.evaluation.EvalReport;
+import dev.starlight.lab.evaluation.EvalSet;
+import dev.starlight.lab.evaluation.Evaluator;
+import dev.starlight.lab.evaluation.LabelledImage;
+import dev.starlight.lab.evaluation.RocCurve;
 import dev.starlight.core.model.ModelDetector;
 import dev.starlight.core.model.OnnxModel;
 import dev.starlight.core.scan.ScanOptions;
@@ -34,7 +34,7 @@ public record ModelEvaluation(EvalReport withModel, EvalReport statisticsOnly, M
             Scanner with = new Scanner(ScanOptions.DEFAULT, List.of(new ModelDetector(model)), version);
             EvalReport withModel = new Evaluator(with, version, threads).evaluate(images);
             Scanner without = new Scanner(ScanOptions.DEFAULT, List.of());
-            String statsVersion = Scanner.defaultVersion(dev.starlight.core.analysis.FusionModel.shipped());
+            String statsVersion = Scanner.defaultVersion(dev.starlight.core.analysis.fusion.FusionModel.shipped());
             EvalReport statistics = new Evaluator(without, statsVersion, threads).evaluate(images);
             List<Double> latencies = new ArrayList<>();
             Map<String, Double> auc = modelAuc(model, images, latencies);

@@ -1,7 +1,7 @@
 package dev.starlight.trainer.evaluation;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.starlight.core.evaluation.EvalReport;
+import dev.starlight.lab.evaluation.EvalReport;
 import java.util.Map;
 
 /**

@@ -1,8 +1,8 @@
 package dev.starlight.trainer.evaluation;
 
-import dev.starlight.core.StarlightException;
-import dev.starlight.core.evaluation.LabelledImage;
-import dev.starlight.core.image.ImageCodecs;
+import dev.starlight.codecs.StarlightException;
+import dev.starlight.lab.evaluation.LabelledImage;
+import dev.starlight.codecs.image.ImageCodecs;
 import dev.starlight.core.model.ModelPrediction;
 import dev.starlight.core.model.OnnxModel;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.starlight.trainer.evaluation;
 
-import dev.starlight.core.evaluation.EvalReport;
-import dev.starlight.core.evaluation.Evaluator;
+import dev.starlight.lab.evaluation.EvalReport;
+import dev.starlight.lab.evaluation.Evaluator;
 
 /**
  * What a model is worth to users of the scanner, from its held-out evaluation: the false-positive rate of the

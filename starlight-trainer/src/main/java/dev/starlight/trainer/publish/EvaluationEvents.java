@@ -1,8 +1,8 @@
 package dev.starlight.trainer.publish;
 
-import dev.starlight.core.evaluation.EvalReport;
-import dev.starlight.core.evaluation.EvalSet;
-import dev.starlight.core.evaluation.Evaluator;
+import dev.starlight.lab.evaluation.EvalReport;
+import dev.starlight.lab.evaluation.EvalSet;
+import dev.starlight.lab.evaluation.Evaluator;
 import dev.starlight.core.events.ModelEvaluationEvent;
 import dev.starlight.trainer.evaluation.ModelMetrics;
 import java.util.HashMap;

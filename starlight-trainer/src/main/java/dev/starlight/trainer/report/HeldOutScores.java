@@ -1,10 +1,10 @@
 package dev.starlight.trainer.report;
 
-import dev.starlight.core.StarlightException;
-import dev.starlight.core.evaluation.EvalSet;
-import dev.starlight.core.evaluation.LabelledImage;
-import dev.starlight.core.evaluation.RocCurve;
-import dev.starlight.core.image.ImageCodecs;
+import dev.starlight.codecs.StarlightException;
+import dev.starlight.lab.evaluation.EvalSet;
+import dev.starlight.lab.evaluation.LabelledImage;
+import dev.starlight.lab.evaluation.RocCurve;
+import dev.starlight.codecs.image.ImageCodecs;
 import dev.starlight.core.model.ModelInputs;
 import dev.starlight.core.model.ModelPrediction;
 import dev.starlight.core.model.OnnxModel;

@@ -1,9 +1,9 @@
 package dev.starlight.trainer.report;
 
-import dev.starlight.core.StarlightException;
-import dev.starlight.core.evaluation.LabelledImage;
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.ImageCodecs;
+import dev.starlight.codecs.StarlightException;
+import dev.starlight.lab.evaluation.LabelledImage;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.ImageCodecs;
 import dev.starlight.core.model.InputStreams;
 import dev.starlight.core.model.ModelInputs;
 import dev.starlight.core.model.ModelPrediction;

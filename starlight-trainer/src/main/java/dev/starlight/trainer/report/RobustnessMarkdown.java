@@ -1,7 +1,7 @@
 package dev.starlight.trainer.report;
 
-import dev.starlight.core.analysis.FusionModel;
-import dev.starlight.core.evaluation.LabelledImage;
+import dev.starlight.core.analysis.fusion.FusionModel;
+import dev.starlight.lab.evaluation.LabelledImage;
 import dev.starlight.core.protocol.Protocol;
 import dev.starlight.core.scan.Scanner;
 import dev.starlight.trainer.report.RobustnessReport.AttackRow;

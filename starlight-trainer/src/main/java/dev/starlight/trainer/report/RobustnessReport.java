@@ -1,9 +1,9 @@
 package dev.starlight.trainer.report;
 
-import dev.starlight.core.dataset.TrainingSetGenerator;
-import dev.starlight.core.evaluation.EvalSet;
-import dev.starlight.core.evaluation.LabelledImage;
-import dev.starlight.core.image.ImageCodecs;
+import dev.starlight.lab.dataset.TrainingSetGenerator;
+import dev.starlight.lab.evaluation.EvalSet;
+import dev.starlight.lab.evaluation.LabelledImage;
+import dev.starlight.codecs.image.ImageCodecs;
 import dev.starlight.core.model.ModelDetector;
 import dev.starlight.core.model.ModelInputOptions;
 import dev.starlight.core.model.OnnxModel;
@@ -357,7 +357,7 @@ public final class RobustnessReport {
         try {
             return RealisableAttack.ineligible(ImageCodecs.decode(
                     Files.readAllBytes(image.file())));
-        } catch (dev.starlight.core.StarlightException e) {
+        } catch (dev.starlight.codecs.StarlightException e) {
             return "does not decode";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -444,7 +444,7 @@ public final class RobustnessReport {
             byte[] file;
             try {
                 file = all.get(t).apply(original, seed);
-            } catch (dev.starlight.core.StarlightException e) {
+            } catch (dev.starlight.codecs.StarlightException e) {
                 file = null; // the original does not decode: nothing to transform
             }
             if (file == null) {

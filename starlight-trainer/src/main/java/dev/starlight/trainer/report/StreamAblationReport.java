@@ -1,6 +1,6 @@
 package dev.starlight.trainer.report;
 
-import dev.starlight.core.evaluation.LabelledImage;
+import dev.starlight.lab.evaluation.LabelledImage;
 import dev.starlight.core.model.ModelPrediction;
 import dev.starlight.core.model.OnnxModel;
 import dev.starlight.trainer.evaluation.RunFolder;

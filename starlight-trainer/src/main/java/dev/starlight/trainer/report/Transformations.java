@@ -1,10 +1,10 @@
 package dev.starlight.trainer.report;
 
-import dev.starlight.core.StarlightException;
-import dev.starlight.core.image.ColorType;
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.ImageCodecs;
-import dev.starlight.core.image.ImageFormat;
+import dev.starlight.codecs.StarlightException;
+import dev.starlight.codecs.image.ColorType;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.ImageCodecs;
+import dev.starlight.codecs.image.ImageFormat;
 import java.awt.geom.AffineTransform;
 import java.awt.image.AffineTransformOp;
 import java.awt.image.BufferedImage;
@@ -245,7 +245,7 @@ public final class Transformations {
             case 1 -> ColorType.GREY;
             case 3 -> ColorType.RGB;
             case 4 -> ColorType.RGBA;
-            default -> throw new StarlightException(dev.starlight.core.ErrorCode.INTERNAL, bands + " bands");
+            default -> throw new StarlightException(dev.starlight.codecs.ErrorCode.INTERNAL, bands + " bands");
         };
         return new DecodedImage(ImageFormat.PNG, w, h, 8, type, planes, null, null, false, List.of(), List.of(), 0,
                 null);

@@ -1,8 +1,8 @@
 package dev.starlight.trainer.report;
 
 import ai.djl.ndarray.NDManager;
-import dev.starlight.core.dataset.TrainingSetGenerator;
-import dev.starlight.core.evaluation.Evaluator;
+import dev.starlight.lab.dataset.TrainingSetGenerator;
+import dev.starlight.lab.evaluation.Evaluator;
 import dev.starlight.core.model.ModelInputOptions;
 import dev.starlight.trainer.TrainingConfig;
 import dev.starlight.trainer.data.MethodLabels;

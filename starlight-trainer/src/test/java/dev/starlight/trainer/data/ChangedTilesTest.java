@@ -2,10 +2,10 @@ package dev.starlight.trainer.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.starlight.core.dataset.SyntheticCovers;
-import dev.starlight.core.image.DecodedImage;
-import dev.starlight.core.image.ImageCodecs;
-import dev.starlight.core.image.ImageFormat;
+import dev.starlight.lab.dataset.SyntheticCovers;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.ImageCodecs;
+import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.core.model.ModelInputOptions;
 import dev.starlight.core.model.TileGrid;
 import dev.starlight.core.protocol.BitOrder;

@@ -3,9 +3,9 @@ package dev.starlight.trainer.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.starlight.core.evaluation.EvalReport;
-import dev.starlight.core.evaluation.EvalReport.CleanRow;
-import dev.starlight.core.evaluation.EvalReport.StegoRow;
+import dev.starlight.lab.evaluation.EvalReport;
+import dev.starlight.lab.evaluation.EvalReport.CleanRow;
+import dev.starlight.lab.evaluation.EvalReport.StegoRow;
 import dev.starlight.core.events.ModelEvaluationEvent;
 import dev.starlight.core.events.TrainingProgressEvent;
 import dev.starlight.trainer.TrainingProgress;

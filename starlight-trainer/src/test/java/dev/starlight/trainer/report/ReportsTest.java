@@ -2,7 +2,7 @@ package dev.starlight.trainer.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.starlight.core.dataset.TrainingSetGenerator;
+import dev.starlight.lab.dataset.TrainingSetGenerator;
 import dev.starlight.core.model.InputStreams;
 import dev.starlight.trainer.TinyTrainingSet;
 import dev.starlight.trainer.TrainingConfig;

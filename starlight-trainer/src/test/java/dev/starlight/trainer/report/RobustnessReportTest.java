@@ -2,8 +2,8 @@ package dev.starlight.trainer.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.starlight.core.dataset.TrainingSetGenerator;
-import dev.starlight.core.evaluation.LabelledImage;
+import dev.starlight.lab.dataset.TrainingSetGenerator;
+import dev.starlight.lab.evaluation.LabelledImage;
 import dev.starlight.core.model.InputStreams;
 import dev.starlight.core.model.ModelDetector;
 import dev.starlight.core.model.ModelInputOptions;

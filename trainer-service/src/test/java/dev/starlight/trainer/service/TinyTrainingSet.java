@@ -1,8 +1,8 @@
 package dev.starlight.trainer.service;
 
-import dev.starlight.core.dataset.SyntheticCovers;
-import dev.starlight.core.dataset.TrainingSetGenerator;
-import dev.starlight.core.image.ImageFormat;
+import dev.starlight.lab.dataset.SyntheticCovers;
+import dev.starlight.lab.dataset.TrainingSetGenerator;
+import dev.starlight.codecs.image.ImageFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -7,10 +7,10 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.starlight.core.dataset.SyntheticCovers;
+import dev.starlight.lab.dataset.SyntheticCovers;
 import dev.starlight.core.events.Topics;
-import dev.starlight.core.image.ImageCodecs;
-import dev.starlight.core.image.ImageFormat;
+import dev.starlight.codecs.image.ImageCodecs;
+import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.core.model.ModelEnvelope;
 import dev.starlight.core.model.ModelPrediction;
 import dev.starlight.core.model.OnnxModel;

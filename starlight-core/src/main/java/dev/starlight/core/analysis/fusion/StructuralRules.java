@@ -1,0 +1,49 @@
+package dev.starlight.core.analysis.fusion;
+
+
+import dev.starlight.core.Evidence;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Container and palette evidence that decides on its own, at thresholds fixed by the detectors' design rather than
+ * fitted: an appended file, text or high-entropy bytes after the image ({@code trailer}), text or a blob in a
+ * metadata field ({@code meta}), a palette whose order is scrambled ({@code palette.order}). None of the 311 corpus
+ * covers reaches these thresholds (ContainerDetectorsCorpusTest). They are separate from the fitted fusion because
+ * a few dozen clean images cannot set a threshold for evidence that clean images never show.
+ */
+public final class StructuralRules {
+
+    /** One rule: evidence {@code detector} at or above {@code threshold} means stego by {@code method}. */
+    public record Rule(String detector, double threshold, String method) {
+    }
+
+    public static final List<Rule> RULES = List.of(
+            new Rule("trailer", 0.9, "raw"),
+            new Rule("meta", 0.9, "exif"),
+            new Rule("palette.order", 0.5, "palette"));
+
+    /** What fired. */
+    public record Hit(Rule rule, double score) {
+    }
+
+    private StructuralRules() {
+    }
+
+    /** The strongest rule that fires on this evidence, if any. */
+    public static Optional<Hit> firing(List<Evidence> evidence) {
+        Hit best = null;
+        for (Evidence e : evidence) {
+            if (e.score() == null) {
+                continue;
+            }
+            for (Rule r : RULES) {
+                if (r.detector().equals(e.detector()) && e.score() >= r.threshold()
+                        && (best == null || e.score() > best.score())) {
+                    best = new Hit(r, e.score());
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+}
