@@ -107,6 +107,16 @@ class FusionTrainerTest {
     }
 
     @Test
+    void featuresFollowTheKindOfTheEvidenceNotItsName() {
+        Map<String, Double> f = FusionFeatures.of(List.of(
+                new Evidence(Evidence.Kind.MODEL, "spa.red", 0.9, ""),
+                new Evidence(Evidence.Kind.FUSION, "trailer", 0.9, ""),
+                new Evidence(Evidence.Kind.EXTRACTION, "extract.alpha", 0.8, ""),
+                new Evidence("model.lookalike", 0.3, "")));
+        assertThat(f).containsOnlyKeys("extract.alpha", "model.lookalike");
+    }
+
+    @Test
     void featuresAverageColourPlanesAndKeepTheMaximumElsewhere() {
         Map<String, Double> f = FusionFeatures.of(List.of(new Evidence("ws.red", 0.5, "", 0.1),
                 new Evidence("ws.green", 0.5, "", 0.3), new Evidence("ws.alpha", 0.9, "", 0.4),
