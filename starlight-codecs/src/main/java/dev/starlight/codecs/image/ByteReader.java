@@ -128,4 +128,22 @@ public final class ByteReader {
         position += 4;
         return new String(c);
     }
+
+    /** Where the next byte equal to {@code value} lies, from the position up to the limit; -1 when there is none. */
+    public int indexOf(int value) {
+        for (int i = position; i < limit; i++) {
+            if (data[i] == (byte) value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether {@code prefix} lies at {@code offset}: false, not an error, where it would run past the limit. */
+    public boolean matches(long offset, byte[] prefix) {
+        if (offset < 0 || offset + prefix.length > limit) {
+            return false;
+        }
+        return java.util.Arrays.equals(data, (int) offset, (int) offset + prefix.length, prefix, 0, prefix.length);
+    }
 }

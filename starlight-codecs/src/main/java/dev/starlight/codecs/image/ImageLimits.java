@@ -18,6 +18,12 @@ public record ImageLimits(long maxBytes, long maxPixels, int maxDimension, int m
     /** 64 MiB files, 40 megapixels, 32768 per side. */
     public static final ImageLimits DEFAULT = new ImageLimits(64L << 20, 40_000_000L, 32_768, 1100, 16L << 20, 10_000);
 
+    /** Most bytes one compressed metadata text (PNG zTXt, compressed iTXt) is inflated to; the rest is not read. */
+    public static final int MAX_INFLATED_TEXT_BYTES = 1 << 20;
+
+    /** Most characters of an XMP packet searched for properties; the rest is not read. */
+    public static final int MAX_XMP_SCAN_CHARS = 1 << 20;
+
     /** Decoded sizes up to this are never treated as bombs, however well they compress (small flat images). */
     public static final long BOMB_FREE_DECODED_BYTES = 16L << 20;
 

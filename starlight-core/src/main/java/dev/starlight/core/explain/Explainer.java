@@ -73,7 +73,7 @@ public final class Explainer {
             List<Extraction> extractions = Protocol.extractAll(data, image);
             List<PayloadRegion> regions = regions(image, extractions);
             List<Evidence> fired = scan.evidence().stream().filter(e -> e.score() != null && e.score() >= FIRED)
-                    .sorted(Comparator.comparing((Evidence ev) -> !ev.detector().startsWith("extract."))
+                    .sorted(Comparator.comparing((Evidence ev) -> ev.kind() != Evidence.Kind.EXTRACTION)
                             .thenComparing(Evidence::score, Comparator.reverseOrder())).toList();
             List<RecoveredMessage> messages = extractions.stream().map(RecoveredMessage::of).toList();
             ModelExplanation modelPart = null;

@@ -32,7 +32,7 @@ public final class ModelDetector implements Detector {
         String detail = String.format(Locale.ROOT, "model %s %s, %d tiles, top method %s", model.info().name(),
                 model.info().version(), p.tileProbabilities().length, p.topMethod().orElse("none"));
         return List.of(new Evidence(name(), p.stegoProbability(), detail, null,
-                p.topMethod().map(m -> resultMethod(m, image)).orElse(null)));
+                p.topMethod().map(m -> resultMethod(m, image)).orElse(null), Evidence.Kind.MODEL));
     }
 
     /**

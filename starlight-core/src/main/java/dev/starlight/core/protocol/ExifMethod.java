@@ -6,6 +6,7 @@ import dev.starlight.codecs.image.DecodedImage;
 import dev.starlight.codecs.image.ImageCodecs;
 import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.codecs.image.MetadataSegment;
+import dev.starlight.codecs.image.meta.ExifComment;
 import java.util.Optional;
 
 /**
@@ -54,16 +55,11 @@ public final class ExifMethod implements StegoMethod {
             if (segment.kind() != MetadataSegment.Kind.EXIF) {
                 continue;
             }
-            Optional<byte[]> value = ExifUserComment.read(segment.data());
-            if (value.isEmpty()) {
+            ExifComment comment = ExifComment.read(segment.data()).orElse(null);
+            if (comment == null || comment.isBlank()) {
                 continue;
             }
-            boolean bigEndian = segment.data().length > 0 && segment.data()[0] == 'M';
-            ExifUserComment.Comment comment = ExifUserComment.decode(value.get(), bigEndian);
             byte[] message = comment.message();
-            if (ExifUserComment.isBlank(message)) {
-                continue;
-            }
             if (Ai42.startsWith(message, 0)) {
                 byte[] payload = java.util.Arrays.copyOfRange(message, 4, message.length);
                 return Optional.of(new Extraction(Method.EXIF, null, payload, true, SequentialLsb.MARKED,

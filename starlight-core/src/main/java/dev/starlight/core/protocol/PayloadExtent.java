@@ -2,6 +2,7 @@ package dev.starlight.core.protocol;
 
 import dev.starlight.codecs.image.DecodedImage;
 import dev.starlight.codecs.image.MetadataSegment;
+import dev.starlight.codecs.image.meta.ExifComment;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,12 +45,8 @@ public final class PayloadExtent {
             if (segment.kind() != MetadataSegment.Kind.EXIF) {
                 continue;
             }
-            Optional<byte[]> value = ExifUserComment.read(segment.data());
-            if (value.isEmpty()) {
-                continue;
-            }
-            boolean bigEndian = segment.data().length > 0 && segment.data()[0] == 'M';
-            if (!ExifUserComment.isBlank(ExifUserComment.decode(value.get(), bigEndian).message())) {
+            Optional<ExifComment> comment = ExifComment.read(segment.data());
+            if (comment.isPresent() && !comment.get().isBlank()) {
                 return Optional.of(segment);
             }
         }

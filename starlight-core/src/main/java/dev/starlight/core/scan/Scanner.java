@@ -92,7 +92,8 @@ public final class Scanner {
             List<Extraction> extractions = Protocol.extractAll(data, image);
             List<Evidence> evidence = new ArrayList<>();
             for (Extraction e : extractions) {
-                evidence.add(new Evidence("extract." + e.method().label(), e.confidence(), e.detail()));
+                evidence.add(new Evidence(Evidence.Kind.EXTRACTION, "extract." + e.method().label(), e.confidence(),
+                        e.detail()));
             }
             for (Detector d : detectors) {
                 evidence.addAll(d.analyse(image, data));
@@ -100,7 +101,7 @@ public final class Scanner {
             FusionModel.Fused fused = null;
             if (fusion != null) {
                 fused = fusion.fuse(format, evidence, image.pixelCount());
-                evidence.add(new Evidence(FusionFeatures.FUSION, fused.probability(), fused.detail()));
+                evidence.add(new Evidence(Evidence.Kind.FUSION, FusionFeatures.FUSION, fused.probability(), fused.detail()));
             }
             VerdictRules.Decision decision = rules.decide(extractions, evidence, fused);
             return new ScanResult(requestId, sha256, request.source(), format, image.width(), image.height(),

@@ -3,7 +3,6 @@ package dev.starlight.core.scan;
 import dev.starlight.core.Evidence;
 
 import dev.starlight.core.analysis.fusion.FusionModel;
-import dev.starlight.core.model.ModelDetector;
 import dev.starlight.core.protocol.Extraction;
 import dev.starlight.core.protocol.Protocol;
 import java.util.List;
@@ -53,7 +52,7 @@ final class VerdictRules {
 
     private static Evidence modelEvidence(List<Evidence> evidence) {
         for (Evidence e : evidence) {
-            if (e.detector().startsWith(ModelDetector.PREFIX) && e.score() != null) {
+            if (e.kind() == Evidence.Kind.MODEL && e.score() != null) {
                 return e;
             }
         }

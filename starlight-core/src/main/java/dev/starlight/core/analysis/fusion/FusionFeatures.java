@@ -2,7 +2,6 @@ package dev.starlight.core.analysis.fusion;
 
 import dev.starlight.core.analysis.PlaneGroup;
 
-import dev.starlight.core.model.ModelDetector;
 import dev.starlight.core.Evidence;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,7 +20,6 @@ import java.util.TreeMap;
 public final class FusionFeatures {
     /** The scanner's own fused evidence: an output, never an input. */
     public static final String FUSION = "fusion";
-    private static final String EXTRACT = "extract.";
 
     private FusionFeatures() {
     }
@@ -30,12 +28,13 @@ public final class FusionFeatures {
         Map<String, Double> max = new TreeMap<>();
         Map<String, double[]> colour = new TreeMap<>();
         for (Evidence e : evidence) {
-            if (e.score() == null || e.detector().startsWith(ModelDetector.PREFIX) || e.detector().equals(FUSION)) {
+            if (e.score() == null || e.kind() == Evidence.Kind.MODEL || e.kind() == Evidence.Kind.FUSION) {
                 continue;
             }
             String name = e.detector();
             int dot = name.lastIndexOf('.');
-            PlaneGroup group = dot < 0 || name.startsWith(EXTRACT) ? null : PlaneGroup.of(name.substring(dot + 1));
+            PlaneGroup group = dot < 0 || e.kind() == Evidence.Kind.EXTRACTION ? null
+                    : PlaneGroup.of(name.substring(dot + 1));
             if (group == null) {
                 max.merge(name, e.score(), Math::max);
                 continue;

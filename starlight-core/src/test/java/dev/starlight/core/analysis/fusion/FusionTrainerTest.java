@@ -107,11 +107,21 @@ class FusionTrainerTest {
     }
 
     @Test
+    void featuresFollowTheKindOfTheEvidenceNotItsName() {
+        Map<String, Double> f = FusionFeatures.of(List.of(
+                new Evidence(Evidence.Kind.MODEL, "spa.red", 0.9, ""),
+                new Evidence(Evidence.Kind.FUSION, "trailer", 0.9, ""),
+                new Evidence(Evidence.Kind.EXTRACTION, "extract.alpha", 0.8, ""),
+                new Evidence("model.lookalike", 0.3, "")));
+        assertThat(f).containsOnlyKeys("extract.alpha", "model.lookalike");
+    }
+
+    @Test
     void featuresAverageColourPlanesAndKeepTheMaximumElsewhere() {
         Map<String, Double> f = FusionFeatures.of(List.of(new Evidence("ws.red", 0.5, "", 0.1),
                 new Evidence("ws.green", 0.5, "", 0.3), new Evidence("ws.alpha", 0.9, "", 0.4),
                 new Evidence("trailer", 0.2, ""), new Evidence("trailer", 0.7, ""), Evidence.notRun("rs", "lossy"),
-                new Evidence("model.x", 0.99, "")));
+                new Evidence(Evidence.Kind.MODEL, "model.x", 0.99, "")));
         assertThat(f).containsOnlyKeys("ws@colour", "ws@alpha", "trailer");
         Map<String, Double> median = FusionFeatures.of(List.of(new Evidence("spa.index", 1.0, "", 0.3),
                 new Evidence("rs.index", 1.0, "", 0.1), new Evidence("ws.index", 1.0, "", 0.2)));

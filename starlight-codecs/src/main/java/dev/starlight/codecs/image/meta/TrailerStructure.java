@@ -1,0 +1,117 @@
+package dev.starlight.codecs.image.meta;
+
+import dev.starlight.codecs.image.ByteReader;
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.ImageFormat;
+import dev.starlight.codecs.image.MetadataSegment;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Trailers that cameras, editors and tools are known to write after the end of an image, recognised by their
+ * structure (and, for a few, by what the image's own metadata declares):
+ * <ul>
+ *   <li>all 0x00 or all 0xFF: encoders and editors pad files to block sizes with these;</li>
+ *   <li>a single LF, CR or CRLF: text tools and some uploaders add a line end;</li>
+ *   <li>Samsung's SEF trailer (ends in {@code SEFT}, its {@code SEFH} directory where the length before SEFT
+ *       says): Samsung phones store depth maps and motion data there;</li>
+ *   <li>an MP4 ({@code ftyp} box) after a JPEG whose XMP declares a Google/Samsung motion photo
+ *       ({@code MotionPhoto}/{@code MicroVideo}): that is how Android motion photos are stored;</li>
+ *   <li>a JPEG after a JPEG that has a CIPA Multi-Picture Format index ({@code MPF} in APP2): cameras store
+ *       previews and depth images that way.</li>
+ * </ul>
+ */
+public enum TrailerStructure {
+    ZERO_PADDING("zero padding"),
+    FF_PADDING("0xFF padding"),
+    LINE_END("line end"),
+    SAMSUNG_SEF("Samsung SEF trailer"),
+    MOTION_PHOTO_VIDEO("motion-photo video declared in XMP"),
+    MULTI_PICTURE_IMAGES("multi-picture (MPF) images");
+
+    private static final byte[] JPEG_START = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
+    private static final int SEF_FOOTER = 8;
+
+    private final String description;
+
+    TrailerStructure(String description) {
+        this.description = description;
+    }
+
+    /** How the structure is reported: {@code zero padding}, {@code Samsung SEF trailer} ... */
+    public String description() {
+        return description;
+    }
+
+    /** The known structure of the image's trailer, if it is one. */
+    public static Optional<TrailerStructure> of(DecodedImage image) {
+        return of(image.format(), image.metadata(), image.trailer());
+    }
+
+    /** The known structure of {@code trailer}, the bytes after an image of this format and metadata. */
+    public static Optional<TrailerStructure> of(ImageFormat format, List<MetadataSegment> metadata, byte[] trailer) {
+        if (uniform(trailer, (byte) 0)) {
+            return Optional.of(ZERO_PADDING);
+        }
+        if (uniform(trailer, (byte) 0xFF)) {
+            return Optional.of(FF_PADDING);
+        }
+        String s = new String(trailer, StandardCharsets.ISO_8859_1);
+        if (s.equals("\n") || s.equals("\r\n") || s.equals("\r")) {
+            return Optional.of(LINE_END);
+        }
+        if (isSamsungSef(new ByteReader(trailer))) {
+            return Optional.of(SAMSUNG_SEF);
+        }
+        if (format == ImageFormat.JPEG && FileSignature.isMp4(trailer) && declaresMotionPhoto(metadata)) {
+            return Optional.of(MOTION_PHOTO_VIDEO);
+        }
+        if (format == ImageFormat.JPEG && new ByteReader(trailer).matches(0, JPEG_START) && hasMpf(metadata)) {
+            return Optional.of(MULTI_PICTURE_IMAGES);
+        }
+        return Optional.empty();
+    }
+
+    /** SEF: data blocks, then the "SEFH" directory, its length (u32 LE), "SEFT". */
+    private static boolean isSamsungSef(ByteReader in) {
+        int n = in.limit();
+        if (n < 12 || !in.matches(n - 4, FileSignature.ascii("SEFT"))) {
+            return false;
+        }
+        in.seek(n - SEF_FOOTER);
+        long directoryLength = in.u32le("SEF directory length");
+        long directory = n - SEF_FOOTER - directoryLength;
+        return directory >= 0 && in.matches(directory, FileSignature.ascii("SEFH"));
+    }
+
+    private static boolean declaresMotionPhoto(List<MetadataSegment> metadata) {
+        for (MetadataSegment m : metadata) {
+            if (m.kind() == MetadataSegment.Kind.XMP) {
+                String xmp = new String(m.data(), StandardCharsets.ISO_8859_1);
+                if (xmp.contains("MotionPhoto") || xmp.contains("MicroVideo")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasMpf(List<MetadataSegment> metadata) {
+        for (MetadataSegment m : metadata) {
+            if (m.key().equals("APP2") && new ByteReader(m.data()).matches(0, FileSignature.ascii("MPF\0"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean uniform(byte[] trailer, byte b) {
+        for (byte x : trailer) {
+            if (x != b) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.starlight.codecs.image.meta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.starlight.codecs.image.ImageFormat;
+import dev.starlight.codecs.image.MetadataSegment;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TrailerStructureTest {
+    private static final byte[] MP4 = ascii("\0\0\0\u0018ftypmp42 and the video");
+    private static final MetadataSegment MOTION_XMP = new MetadataSegment(MetadataSegment.Kind.XMP, "APP1", 0,
+            ascii("<x:xmpmeta GCamera:MotionPhoto=\"1\"/>"));
+    private static final MetadataSegment MPF = new MetadataSegment(MetadataSegment.Kind.OTHER, "APP2", 0,
+            ascii("MPF\0II*\0"));
+
+    @Test
+    void paddingAndLineEndsAreKnown() {
+        assertThat(of(ImageFormat.PNG, List.of(), new byte[7])).contains(TrailerStructure.ZERO_PADDING);
+        assertThat(of(ImageFormat.PNG, List.of(), new byte[] {-1, -1})).contains(TrailerStructure.FF_PADDING);
+        assertThat(of(ImageFormat.GIF, List.of(), ascii("\r\n"))).contains(TrailerStructure.LINE_END);
+        assertThat(of(ImageFormat.GIF, List.of(), ascii("\n\n"))).isEmpty();
+    }
+
+    @Test
+    void samsungSefIsFoundWhereItsFooterPoints() {
+        byte[] sef = ascii("data....SEFH....\u0008\0\0\0SEFT");
+        assertThat(of(ImageFormat.JPEG, List.of(), sef)).contains(TrailerStructure.SAMSUNG_SEF);
+        byte[] wrongLength = ascii("data....SEFH....\u0009\0\0\0SEFT");
+        assertThat(of(ImageFormat.JPEG, List.of(), wrongLength)).isEmpty();
+        byte[] hugeLength = ascii("data....SEFH....\u00ff\u00ff\u00ff\u00ffSEFT");
+        assertThat(of(ImageFormat.JPEG, List.of(), hugeLength)).isEmpty();
+        assertThat(of(ImageFormat.JPEG, List.of(), ascii("\0\0\0\0SEFT"))).isEmpty();
+    }
+
+    @Test
+    void motionPhotoVideoOnlyAfterAJpegWhoseXmpDeclaresIt() {
+        assertThat(of(ImageFormat.JPEG, List.of(MOTION_XMP), MP4)).contains(TrailerStructure.MOTION_PHOTO_VIDEO);
+        assertThat(of(ImageFormat.JPEG, List.of(), MP4)).isEmpty();
+        assertThat(of(ImageFormat.PNG, List.of(MOTION_XMP), MP4)).isEmpty();
+    }
+
+    @Test
+    void multiPictureImagesOnlyAfterAJpegWithAnMpfIndex() {
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2};
+        assertThat(of(ImageFormat.JPEG, List.of(MPF), jpeg)).contains(TrailerStructure.MULTI_PICTURE_IMAGES);
+        assertThat(of(ImageFormat.JPEG, List.of(), jpeg)).isEmpty();
+        assertThat(of(ImageFormat.JPEG, List.of(MPF), ascii("not a jpeg"))).isEmpty();
+    }
+
+    @Test
+    void descriptionsAreWhatTheTrailerEvidenceReports() {
+        assertThat(TrailerStructure.SAMSUNG_SEF.description()).isEqualTo("Samsung SEF trailer");
+        assertThat(TrailerStructure.MULTI_PICTURE_IMAGES.description()).isEqualTo("multi-picture (MPF) images");
+    }
+
+    private static java.util.Optional<TrailerStructure> of(ImageFormat f, List<MetadataSegment> m, byte[] t) {
+        return TrailerStructure.of(f, m, t);
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+}
