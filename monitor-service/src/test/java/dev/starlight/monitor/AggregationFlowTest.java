@@ -1,5 +1,6 @@
 package dev.starlight.monitor;
 
+import dev.starlight.testsupport.SharedKafkaBrokerResource;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** Real results, metric events and envelopes through the embedded broker; every aggregate asserted. */
 @QuarkusTest
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(SharedKafkaBrokerResource.class)
 class AggregationFlowTest {
     private static final String MODEL = "agg-v1";
 

@@ -1,5 +1,6 @@
 package dev.starlight.monitor;
 
+import dev.starlight.testsupport.SharedKafkaBrokerResource;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,10 +38,10 @@ class CanaryTest {
         }
     }
 
-    public static class Broker extends KafkaBrokerResource {
+    public static class Broker extends SharedKafkaBrokerResource {
         @Override
         public Map<String, String> start() {
-            return Map.of("kafka.bootstrap.servers", KafkaBrokerResource.bootstrap(PREFIX));
+            return Map.of("kafka.bootstrap.servers", SharedKafkaBrokerResource.bootstrap(PREFIX));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.starlight.monitor;
 
+import dev.starlight.testsupport.SharedKafkaBrokerResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.WithTestResource;
@@ -27,7 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and results produced to the broker show on the page within 5 s.
  */
 @QuarkusTest
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(SharedKafkaBrokerResource.class)
 class DashboardBrowserTest {
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";

@@ -1,5 +1,6 @@
 package dev.starlight.monitor;
 
+import dev.starlight.testsupport.SharedKafkaBrokerResource;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * chunk (100) of live scores per format: unchanged on png, shifted scores on gif, a higher stego rate on bmp.
  */
 @QuarkusTest
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(SharedKafkaBrokerResource.class)
 class DriftFlowTest {
     private static final String MODEL = "drift-v1";
 

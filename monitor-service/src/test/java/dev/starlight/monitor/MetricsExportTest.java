@@ -1,5 +1,6 @@
 package dev.starlight.monitor;
 
+import dev.starlight.testsupport.SharedKafkaBrokerResource;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(MetricsExportTest.OwnApp.class)
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(SharedKafkaBrokerResource.class)
 class MetricsExportTest {
 
     public static class OwnApp implements QuarkusTestProfile {

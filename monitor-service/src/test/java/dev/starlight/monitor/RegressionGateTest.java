@@ -1,5 +1,6 @@
 package dev.starlight.monitor;
 
+import dev.starlight.testsupport.SharedKafkaBrokerResource;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** Champion/challenger on evaluation events from the trainer, decisions on the decisions topic, operator override. */
 @QuarkusTest
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(SharedKafkaBrokerResource.class)
 class RegressionGateTest {
     private static final String NAME = "gate-model";
 

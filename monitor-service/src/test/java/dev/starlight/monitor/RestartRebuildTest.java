@@ -1,5 +1,6 @@
 package dev.starlight.monitor;
 
+import dev.starlight.testsupport.SharedKafkaBrokerResource;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,7 +33,7 @@ class RestartRebuildTest {
     public static class History implements QuarkusTestResourceLifecycleManager {
         @Override
         public Map<String, String> start() {
-            String bootstrap = KafkaBrokerResource.bootstrap(PREFIX);
+            String bootstrap = SharedKafkaBrokerResource.bootstrap(PREFIX);
             long fiveMinutesAgo = System.currentTimeMillis() - Duration.ofMinutes(5).toMillis();
             try (KafkaClients kafka = new KafkaClients(bootstrap)) {
                 for (int i = 0; i < 50; i++) {
