@@ -1,8 +1,9 @@
 package dev.starlight.monitor;
 
-import dev.starlight.testsupport.SharedKafkaBrokerResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.starlight.testsupport.KafkaClients;
+import dev.starlight.testsupport.SharedKafkaBrokerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

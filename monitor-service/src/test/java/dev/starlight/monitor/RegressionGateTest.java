@@ -1,11 +1,12 @@
 package dev.starlight.monitor;
 
-import dev.starlight.testsupport.SharedKafkaBrokerResource;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.starlight.testsupport.KafkaClients;
+import dev.starlight.testsupport.SharedKafkaBrokerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -1,6 +1,5 @@
 package dev.starlight.monitor;
 
-import dev.starlight.testsupport.SharedKafkaBrokerResource;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,6 +8,8 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.starlight.core.model.ModelEnvelope;
 import dev.starlight.monitor.regression.Decision;
 import dev.starlight.monitor.regression.Verdict;
+import dev.starlight.testsupport.KafkaClients;
+import dev.starlight.testsupport.SharedKafkaBrokerResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
