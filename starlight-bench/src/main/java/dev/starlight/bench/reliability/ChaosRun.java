@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
  * </pre>
  * Exit status 0 only when nothing was lost, no duplicate disagreed and nothing was stuck.
  */
-@Command(name = "chaos", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "chaos", sortOptions = false,
         description = {"The fault run: kills and restarts the detector and the broker, publishes bad models and floods "
                 + "the detector while requests flow, then checks that every request was answered once in effect.",
             "Exit status 0 only when nothing was lost, no duplicate disagreed and nothing was stuck."})
@@ -67,6 +67,9 @@ public final class ChaosRun implements Callable<Integer> {
 
     @Option(names = "--http-port", description = "Detector HTTP port (default: ${DEFAULT-VALUE}).")
     int httpPort = 18080;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     /** What to run; {@code settleSeconds} is the idle time before memory is measured after the drain. */
     record Options(int requests, int rate, int flood, int kills, int size, Path out, Path home, int kafkaPort,

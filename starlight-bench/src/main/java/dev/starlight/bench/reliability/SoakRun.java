@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  * bin/reliability soak [--minutes 10] [--fraction 0.8] [--burst 6000] [--out target/reliability/soak] [--png docs/soak.png]
  * </pre>
  */
-@Command(name = "soak", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "soak", sortOptions = false,
         description = "The soak: measures the detector's capacity through Kafka, then sends requests at a fraction of it"
                 + " and records throughput, latency and the detector's RSS every second.")
 public final class SoakRun implements Callable<Integer> {
@@ -45,6 +45,9 @@ public final class SoakRun implements Callable<Integer> {
 
     @Option(names = "--http-port", description = "Detector HTTP port (default: ${DEFAULT-VALUE}).")
     int httpPort = 18080;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new SoakRun()).execute(args));
