@@ -2,7 +2,7 @@ package dev.starlight.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.starlight.broker.StarlightTopics;
+import dev.starlight.core.events.TopicSpec;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
@@ -106,7 +106,7 @@ class ComposeFileTest {
             }
         }
         Map<String, String> expected = new TreeMap<>();
-        for (StarlightTopics.Spec s : StarlightTopics.SPECS) {
+        for (TopicSpec s : TopicSpec.ALL) {
             expected.put(s.suffix(), s.partitions() + " " + new TreeMap<>(s.configs()));
         }
         assertThat(created).isEqualTo(expected);

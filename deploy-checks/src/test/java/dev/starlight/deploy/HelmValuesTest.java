@@ -2,7 +2,7 @@ package dev.starlight.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.starlight.broker.StarlightTopics;
+import dev.starlight.core.events.TopicSpec;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,23 +32,30 @@ class HelmValuesTest {
     }
 
     @Test
-    void kafkaTopicsAreStarlightTopicsWithTheirPartitionsAndCompaction() {
+    void kafkaTopicsAreTheTopicSpecsWithTheirPartitionsRetentionAndCompaction() {
         Map<String, String> chart = new TreeMap<>();
         for (Map<String, Object> t : (List<Map<String, Object>>) values.get("topics")) {
-            chart.put((String) t.get("suffix"), t.get("partitions") + " compacted=" + t.get("compacted"));
+            chart.put((String) t.get("suffix"), t.get("partitions") + " retention=" + t.get("retentionMs")
+                    + " compacted=" + t.get("compacted"));
         }
         Map<String, String> expected = new TreeMap<>();
-        for (StarlightTopics.Spec s : StarlightTopics.SPECS) {
-            expected.put(s.suffix(), s.partitions() + " compacted="
-                    + "compact".equals(s.configs().get("cleanup.policy")));
+        for (TopicSpec s : TopicSpec.ALL) {
+            expected.put(s.suffix(), s.partitions() + " retention=" + s.retentionMs() + " compacted=" + s.compacted());
         }
         assertThat(chart).isEqualTo(expected);
         String template = Repo.read("deploy/helm/starlight/templates/kafkatopics.yaml");
-        for (String key : List.of("max.message.bytes", "min.compaction.lag.ms", "segment.ms")) {
-            String value = StarlightTopics.SPECS.stream().filter(s -> s.configs().containsKey(key))
-                    .map(s -> s.configs().get(key)).findFirst().orElseThrow();
-            assertThat(template).contains(key + ": \"" + value + "\"");
+        assertThat(template).contains("retention.ms: {{ quote $t.retentionMs }}");
+        for (String key : List.of("max.message.bytes", "cleanup.policy", "min.compaction.lag.ms", "segment.ms")) {
+            for (TopicSpec s : TopicSpec.ALL) {
+                if (s.configs().containsKey(key)) {
+                    assertThat(template).as(s.suffix() + " " + key).contains(key + ": " + quoted(key, s.configs().get(key)));
+                }
+            }
         }
+    }
+
+    private static String quoted(String key, String value) {
+        return key.equals("cleanup.policy") ? value : "\"" + value + "\"";
     }
 
     @Test

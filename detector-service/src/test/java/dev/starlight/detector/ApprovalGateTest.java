@@ -7,6 +7,7 @@ import dev.starlight.core.events.Topics;
 import dev.starlight.core.model.LsbMeanModel;
 import dev.starlight.core.model.ModelEnvelope;
 import dev.starlight.testsupport.KafkaBrokerResource;
+import dev.starlight.testsupport.KafkaClients;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

@@ -9,6 +9,7 @@ import dev.starlight.lab.hostile.HostileFile;
 import dev.starlight.core.scan.ScanResult;
 import dev.starlight.core.scan.ScanResultJson;
 import dev.starlight.testsupport.KafkaBrokerResource;
+import dev.starlight.testsupport.KafkaClients;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

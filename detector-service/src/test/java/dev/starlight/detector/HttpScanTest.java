@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import dev.starlight.core.analysis.fusion.FusionModel;
 import dev.starlight.codecs.image.ImageFormat;
+import dev.starlight.core.analysis.fusion.FusionModel;
 import dev.starlight.core.protocol.Method;
 import dev.starlight.core.scan.ScanResult;
 import dev.starlight.core.scan.ScanResultJson;
 import dev.starlight.core.scan.Scanner;
 import dev.starlight.testsupport.KafkaBrokerResource;
+import dev.starlight.testsupport.TestImages;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;

@@ -2,13 +2,15 @@ package dev.starlight.detector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.starlight.core.events.Topics;
 import dev.starlight.codecs.image.ImageFormat;
+import dev.starlight.core.events.Topics;
 import dev.starlight.core.protocol.Method;
 import dev.starlight.core.scan.ScanResult;
 import dev.starlight.core.scan.ScanResultJson;
 import dev.starlight.core.scan.Verdict;
 import dev.starlight.testsupport.KafkaBrokerResource;
+import dev.starlight.testsupport.KafkaClients;
+import dev.starlight.testsupport.TestImages;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;

@@ -4,8 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.starlight.core.events.Topics;
 import dev.starlight.codecs.image.ImageFormat;
+import dev.starlight.core.events.Topics;
 import dev.starlight.core.model.ModelEnvelope;
 import dev.starlight.core.model.TestModels;
 import dev.starlight.core.protocol.Method;
@@ -13,6 +13,8 @@ import dev.starlight.core.scan.ScanResult;
 import dev.starlight.core.scan.ScanResultJson;
 import dev.starlight.core.scan.Verdict;
 import dev.starlight.testsupport.KafkaBrokerResource;
+import dev.starlight.testsupport.KafkaClients;
+import dev.starlight.testsupport.TestImages;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;

@@ -14,6 +14,7 @@ import dev.starlight.core.scan.ScanResult;
 import dev.starlight.core.scan.ScanResultJson;
 import dev.starlight.core.scan.Scanner;
 import dev.starlight.testsupport.KafkaBrokerResource;
+import dev.starlight.testsupport.TestImages;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

@@ -4,14 +4,16 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.starlight.core.events.Topics;
 import dev.starlight.codecs.image.ImageFormat;
+import dev.starlight.core.events.Topics;
 import dev.starlight.core.model.Ed25519Keys;
 import dev.starlight.core.model.ModelEnvelope;
 import dev.starlight.core.model.ModelSigner;
 import dev.starlight.core.model.TestSigningKeys;
 import dev.starlight.core.model.TestModels;
 import dev.starlight.testsupport.KafkaBrokerResource;
+import dev.starlight.testsupport.KafkaClients;
+import dev.starlight.testsupport.TestImages;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.core.explain.Explanation;
 import dev.starlight.core.explain.ExplanationJson;
 import dev.starlight.core.explain.PayloadRegion;
 import dev.starlight.core.protocol.Method;
 import dev.starlight.testsupport.KafkaBrokerResource;
+import dev.starlight.testsupport.TestImages;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.awt.image.BufferedImage;
@@ -23,7 +25,7 @@ class HttpExplainTest {
 
     @Test
     void aSequentialLsbMessageIsExplainedWithItsPixels() {
-        byte[] image = TestImages.stego(Method.LSB_RGB, 80);
+        byte[] image = TestImages.stego(Method.LSB_RGB, 80, 21);
         String json = given().body(image).contentType("image/png").header("X-Request-Id", "http-lsb-1")
                 .when().post("/v1/explain").then().statusCode(200).extract().asString();
         Explanation e = ExplanationJson.read(json);
@@ -43,7 +45,7 @@ class HttpExplainTest {
 
     @Test
     void theHeatmapIsAPngOfTheImagesSize() throws Exception {
-        given().body(TestImages.stego(Method.ALPHA, 72)).header("X-Request-Id", "http-png-1")
+        given().body(TestImages.stego(Method.ALPHA, 72, 21)).header("X-Request-Id", "http-png-1")
                 .when().post("/v1/explain").then().statusCode(200);
         byte[] png = given().when().get("/v1/explain/http-png-1/heatmap.png").then().statusCode(200)
                 .contentType("image/png").extract().asByteArray();
@@ -55,14 +57,14 @@ class HttpExplainTest {
 
     @Test
     void multipartWorksLikeARawBody() {
-        byte[] image = TestImages.stego(Method.RAW, 64);
+        byte[] image = TestImages.stego(Method.RAW, 64, 21);
         String json = given().multiPart("file", "trailer.png", image, "image/png").header("X-Request-Id", "http-mp-1")
                 .when().post("/v1/explain").then().statusCode(200).extract().asString();
         Explanation e = ExplanationJson.read(json);
 
         assertThat(e.saliency().regions()).singleElement().satisfies(r -> {
             assertThat(r.kind()).isEqualTo(PayloadRegion.BYTES);
-            assertThat(r.offset()).isEqualTo(TestImages.cover(64).length);
+            assertThat(r.offset()).isEqualTo(TestImages.cover(ImageFormat.PNG, 64, 21).length);
             assertThat(r.length()).isEqualTo(TestImages.MESSAGE.length());
         });
     }

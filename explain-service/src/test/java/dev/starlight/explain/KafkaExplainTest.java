@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.core.events.Topics;
 import dev.starlight.core.explain.Explanation;
 import dev.starlight.core.explain.ExplanationJson;
@@ -11,6 +12,7 @@ import dev.starlight.core.model.LsbMeanModel;
 import dev.starlight.core.model.ModelEnvelope;
 import dev.starlight.core.protocol.Method;
 import dev.starlight.testsupport.KafkaBrokerResource;
+import dev.starlight.testsupport.TestImages;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -47,9 +49,9 @@ class KafkaExplainTest {
     void everyRequestGetsExactlyOneResultAndGarbageAnErrorCode() {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, byte[]> requests = Map.of(
-                run + "-lsb", TestImages.stego(Method.LSB_RGB, 64),
-                run + "-clean", TestImages.cover(64),
-                run + "-truncated", java.util.Arrays.copyOf(TestImages.cover(64), 200),
+                run + "-lsb", TestImages.stego(Method.LSB_RGB, 64, 21),
+                run + "-clean", TestImages.cover(ImageFormat.PNG, 64, 21),
+                run + "-truncated", java.util.Arrays.copyOf(TestImages.cover(ImageFormat.PNG, 64, 21), 200),
                 run + "-random", new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
         try (KafkaProducer<String, byte[]> producer = producer()) {
             requests.forEach((k, v) -> producer.send(new ProducerRecord<>(Topics.DEFAULT.explainRequests(), k, v)));
@@ -80,7 +82,7 @@ class KafkaExplainTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/v1/explain/model")
                 .then().statusCode(200).body("version", org.hamcrest.Matchers.equalTo("explain-test-1")));
 
-        String json = given().body(TestImages.stego(Method.LSB_RGB, 64)).header("X-Request-Id", "kafka-model-1")
+        String json = given().body(TestImages.stego(Method.LSB_RGB, 64, 21)).header("X-Request-Id", "kafka-model-1")
                 .when().post("/v1/explain").then().statusCode(200).extract().asString();
         Explanation e = ExplanationJson.read(json);
         assertThat(e.model().version()).isEqualTo("explain-test-1");

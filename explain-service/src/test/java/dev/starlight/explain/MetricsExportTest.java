@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.starlight.core.MetricsExport;
 import dev.starlight.core.protocol.Method;
 import dev.starlight.testsupport.KafkaBrokerResource;
+import dev.starlight.testsupport.TestImages;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ class MetricsExportTest {
 
     @Test
     void explanationsAreTimedAndErrorsCounted() throws Exception {
-        given().body(TestImages.stego(Method.RAW, 64)).contentType("image/png").when().post("/v1/explain")
+        given().body(TestImages.stego(Method.RAW, 64, 21)).contentType("image/png").when().post("/v1/explain")
                 .then().statusCode(200);
         int status = given().body("not an image".getBytes(StandardCharsets.UTF_8)).contentType("image/png")
                 .when().post("/v1/explain").then().extract().statusCode();

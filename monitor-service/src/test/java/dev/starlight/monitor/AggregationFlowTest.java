@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
+import dev.starlight.testsupport.KafkaClients;
+import dev.starlight.testsupport.SharedKafkaBrokerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** Real results, metric events and envelopes through the embedded broker; every aggregate asserted. */
 @QuarkusTest
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(SharedKafkaBrokerResource.class)
 class AggregationFlowTest {
     private static final String MODEL = "agg-v1";
 

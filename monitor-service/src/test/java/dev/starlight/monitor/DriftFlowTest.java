@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.starlight.testsupport.KafkaClients;
+import dev.starlight.testsupport.SharedKafkaBrokerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * chunk (100) of live scores per format: unchanged on png, shifted scores on gif, a higher stego rate on bmp.
  */
 @QuarkusTest
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(SharedKafkaBrokerResource.class)
 class DriftFlowTest {
     private static final String MODEL = "drift-v1";
 
@@ -78,7 +80,8 @@ class DriftFlowTest {
     private static void send(KafkaClients kafka, String topic, int n, String format, double score, boolean stego) {
         double s = Math.max(0, Math.min(1, score));
         String id = "drift-" + n;
-        kafka.sendAsync(topic, id, stego ? Events.stego(id, MODEL, format, s, "lsb.rgb", 5)
+        // one partition: the first 500 per format must arrive first to make the reference
+        kafka.sendAsync(topic, 0, id, stego ? Events.stego(id, MODEL, format, s, "lsb.rgb", 5)
                 : Events.clean(id, MODEL, format, s, 5));
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.starlight.testsupport.KafkaClients;
+import dev.starlight.testsupport.SharedKafkaBrokerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** Champion/challenger on evaluation events from the trainer, decisions on the decisions topic, operator override. */
 @QuarkusTest
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(SharedKafkaBrokerResource.class)
 class RegressionGateTest {
     private static final String NAME = "gate-model";
 

@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.starlight.core.model.ModelEnvelope;
 import dev.starlight.monitor.regression.Decision;
 import dev.starlight.monitor.regression.Verdict;
+import dev.starlight.testsupport.KafkaClients;
+import dev.starlight.testsupport.SharedKafkaBrokerResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,7 +34,7 @@ class RestartRebuildTest {
     public static class History implements QuarkusTestResourceLifecycleManager {
         @Override
         public Map<String, String> start() {
-            String bootstrap = KafkaBrokerResource.bootstrap(PREFIX);
+            String bootstrap = SharedKafkaBrokerResource.bootstrap(PREFIX);
             long fiveMinutesAgo = System.currentTimeMillis() - Duration.ofMinutes(5).toMillis();
             try (KafkaClients kafka = new KafkaClients(bootstrap)) {
                 for (int i = 0; i < 50; i++) {

@@ -1,5 +1,6 @@
 package dev.starlight.monitor;
 
+import dev.starlight.testsupport.SharedKafkaBrokerResource;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -38,7 +39,7 @@ public class WebhookReceiver implements QuarkusTestResourceLifecycleManager {
             exchange.close();
         });
         server.start();
-        return Map.of("kafka.bootstrap.servers", KafkaBrokerResource.bootstrap(PREFIX),
+        return Map.of("kafka.bootstrap.servers", SharedKafkaBrokerResource.bootstrap(PREFIX),
                 "starlight.topic-prefix", PREFIX,
                 "starlight.monitor.webhook.url", "http://127.0.0.1:" + server.getAddress().getPort() + "/hook",
                 "starlight.monitor.webhook.secret", SECRET);

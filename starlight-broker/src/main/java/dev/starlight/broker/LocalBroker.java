@@ -1,5 +1,7 @@
 package dev.starlight.broker;
 
+import dev.starlight.core.events.Topics;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -37,7 +39,7 @@ import org.apache.kafka.metadata.storage.Formatter;
  * free loopback port. Optionally the client listener requires SCRAM-SHA-512 logins ({@link Builder#scramUser}), TLS
  * ({@link Builder#ssl}) or both; there is no authorizer, so any authenticated user may do anything. Storage is
  * formatted on first start and kept across restarts unless {@code fresh} is set.
- * Message limits allow the 10 MiB messages of the design ({@link StarlightTopics#MAX_MESSAGE_BYTES}); internal
+ * Message limits allow the 10 MiB messages of the design ({@link Topics#MAX_MESSAGE_BYTES}); internal
  * topics use replication factor 1 and a single partition; topics are never auto-created.
  *
  * <pre>{@code
@@ -174,10 +176,10 @@ public final class LocalBroker implements AutoCloseable {
         }
         p.put("log.dirs", dataDir.toString());
 
-        String max = Integer.toString(StarlightTopics.MAX_MESSAGE_BYTES);
+        String max = Integer.toString(Topics.MAX_MESSAGE_BYTES);
         p.put("message.max.bytes", max);
         p.put("replica.fetch.max.bytes", max);
-        p.put("replica.fetch.response.max.bytes", Integer.toString(2 * StarlightTopics.MAX_MESSAGE_BYTES));
+        p.put("replica.fetch.response.max.bytes", Integer.toString(2 * Topics.MAX_MESSAGE_BYTES));
 
         p.put("auto.create.topics.enable", "false");
         p.put("num.partitions", "1");

@@ -1,5 +1,6 @@
 package dev.starlight.broker;
 
+import dev.starlight.core.events.TopicSpec;
 import dev.starlight.core.events.Topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,6 +80,9 @@ class LocalBrokerTest {
                 Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames().get();
                 assertThat(described.get("starlight.scan.requests").partitions()).hasSize(4);
                 assertThat(described.get("starlight.models").partitions()).hasSize(1);
+                for (TopicSpec spec : TopicSpec.ALL) {
+                    assertThat(described.get(spec.name(Topics.DEFAULT)).partitions()).hasSize(spec.partitions());
+                }
 
                 Map<String, Config> configs = topicConfigs(admin, names);
                 for (String name : names) {
@@ -87,6 +91,9 @@ class LocalBrokerTest {
                     String policy = configs.get(name).get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
                     assertThat(policy).as("cleanup.policy of %s", name)
                             .isEqualTo(name.startsWith("starlight.models") ? "compact" : "delete");
+                    assertThat(configs.get(name).get(TopicConfig.RETENTION_MS_CONFIG).value()).as("retention.ms of %s", name)
+                            .isEqualTo(name.equals("starlight.scan.dlq") ? "1209600000"
+                                    : name.startsWith("starlight.models") ? "-1" : "604800000");
                 }
             }
 
@@ -150,8 +157,8 @@ class LocalBrokerTest {
         Map<String, Object> cfg = new HashMap<>(broker.clientConfig());
         cfg.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         cfg.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        cfg.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, StarlightTopics.MAX_MESSAGE_BYTES);
-        cfg.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 4L * StarlightTopics.MAX_MESSAGE_BYTES);
+        cfg.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES);
+        cfg.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 4L * Topics.MAX_MESSAGE_BYTES);
         cfg.put(ProducerConfig.ACKS_CONFIG, "all");
         return new KafkaProducer<>(cfg);
     }
@@ -161,8 +168,8 @@ class LocalBrokerTest {
         Map<String, Object> cfg = new HashMap<>(broker.clientConfig());
         cfg.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         cfg.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        cfg.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, StarlightTopics.MAX_MESSAGE_BYTES);
-        cfg.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, StarlightTopics.MAX_MESSAGE_BYTES);
+        cfg.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_MESSAGE_BYTES);
+        cfg.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Topics.MAX_MESSAGE_BYTES);
         cfg.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<String, byte[]>> got = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(cfg)) {

@@ -10,6 +10,7 @@ import dev.starlight.core.protocol.Method;
 import dev.starlight.core.protocol.Protocol;
 import dev.starlight.core.protocol.Sidecar;
 import dev.starlight.core.scan.ScanResult;
+import dev.starlight.testsupport.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

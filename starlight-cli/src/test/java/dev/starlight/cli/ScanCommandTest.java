@@ -6,6 +6,7 @@ import dev.starlight.core.scan.ScanOptions;
 import dev.starlight.core.scan.ScanResult;
 import dev.starlight.core.scan.Scanner;
 import dev.starlight.core.scan.Verdict;
+import dev.starlight.testsupport.TestImages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

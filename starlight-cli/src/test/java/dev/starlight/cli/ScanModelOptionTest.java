@@ -8,6 +8,7 @@ import dev.starlight.core.model.ModelEnvelope;
 import dev.starlight.core.model.ShippedModel;
 import dev.starlight.core.scan.ScanResult;
 import dev.starlight.core.scan.Scanner;
+import dev.starlight.testsupport.TestImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

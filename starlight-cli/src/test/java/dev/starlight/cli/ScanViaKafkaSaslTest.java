@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.starlight.broker.LocalBroker;
 import dev.starlight.broker.StarlightTopics;
 import dev.starlight.core.events.Topics;
+import dev.starlight.testsupport.TestImages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

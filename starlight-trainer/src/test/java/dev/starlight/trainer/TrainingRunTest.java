@@ -8,6 +8,7 @@ import dev.starlight.core.model.ModelEnvelope;
 import dev.starlight.core.model.ModelInfo;
 import dev.starlight.core.model.OnnxModel;
 import dev.starlight.core.model.OnnxGraphWriter;
+import dev.starlight.testsupport.TinyTrainingSet;
 import dev.starlight.trainer.evaluation.RunFolder;
 import dev.starlight.trainer.export.OnnxParity;
 import dev.starlight.trainer.network.MultiStreamNetwork;

@@ -13,12 +13,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The fault run of issue 10: a broker and a detector as child processes, requests produced at a steady rate, and,
@@ -32,40 +36,44 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * </pre>
  * Exit status 0 only when nothing was lost, no duplicate disagreed and nothing was stuck.
  */
-public final class ChaosRun {
-    private ChaosRun() {
-    }
+@Command(name = "chaos", sortOptions = false,
+        description = {"The fault run: kills and restarts the detector and the broker, publishes bad models and floods "
+                + "the detector while requests flow, then checks that every request was answered once in effect.",
+            "Exit status 0 only when nothing was lost, no duplicate disagreed and nothing was stuck."})
+public final class ChaosRun implements Callable<Integer> {
+    @Option(names = "--requests", description = "Requests to produce (default: ${DEFAULT-VALUE}).")
+    int requests = 100_000;
+
+    @Option(names = "--rate", description = "Steady rate, requests per second (default: ${DEFAULT-VALUE}).")
+    int rate = 250;
+
+    @Option(names = "--flood", description = "Requests sent at once from 70 %% of the run (default: ${DEFAULT-VALUE}).")
+    int flood = 20_000;
+
+    @Option(names = "--kills", description = "Detector SIGKILLs (default: ${DEFAULT-VALUE}).")
+    int kills = 3;
+
+    @Option(names = "--size", description = "Width and height of the request images (default: ${DEFAULT-VALUE}).")
+    int size = 64;
+
+    @Option(names = "--out", description = "Summary, timeline and logs (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("target/reliability/chaos");
+
+    @Option(names = "--home", description = "The Starlight checkout holding the built jars (default: set by bin/reliability).")
+    Path home = Path.of(System.getProperty("starlight.home", "."));
+
+    @Option(names = "--kafka-port", description = "Broker port (default: ${DEFAULT-VALUE}).")
+    int kafkaPort = 19092;
+
+    @Option(names = "--http-port", description = "Detector HTTP port (default: ${DEFAULT-VALUE}).")
+    int httpPort = 18080;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     /** What to run; {@code settleSeconds} is the idle time before memory is measured after the drain. */
     record Options(int requests, int rate, int flood, int kills, int size, Path out, Path home, int kafkaPort,
                    int httpPort, int settleSeconds) {
-        static Options parse(String[] args) {
-            int requests = 100_000;
-            int rate = 250;
-            int flood = 20_000;
-            int kills = 3;
-            int size = 64;
-            Path out = Path.of("target/reliability/chaos");
-            Path home = Path.of(System.getProperty("starlight.home", "."));
-            int kafkaPort = 19092;
-            int httpPort = 18080;
-            for (int i = 0; i < args.length; i += 2) {
-                String v = args[i + 1];
-                switch (args[i]) {
-                    case "--requests" -> requests = Integer.parseInt(v);
-                    case "--rate" -> rate = Integer.parseInt(v);
-                    case "--flood" -> flood = Integer.parseInt(v);
-                    case "--kills" -> kills = Integer.parseInt(v);
-                    case "--size" -> size = Integer.parseInt(v);
-                    case "--out" -> out = Path.of(v);
-                    case "--home" -> home = Path.of(v);
-                    case "--kafka-port" -> kafkaPort = Integer.parseInt(v);
-                    case "--http-port" -> httpPort = Integer.parseInt(v);
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-            }
-            return new Options(requests, rate, flood, kills, size, out, home, kafkaPort, httpPort, 20);
-        }
     }
 
     /**
@@ -83,9 +91,14 @@ public final class ChaosRun {
         }
     }
 
-    public static void main(String[] args) throws Exception {
-        Summary summary = run(Options.parse(args));
-        System.exit(summary.passed() ? 0 : 1);
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ChaosRun()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Summary summary = run(new Options(requests, rate, flood, kills, size, out, home, kafkaPort, httpPort, 20));
+        return summary.passed() ? 0 : 1;
     }
 
     static Summary run(Options o) throws Exception {

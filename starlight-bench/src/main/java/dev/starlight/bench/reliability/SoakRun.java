@@ -4,6 +4,10 @@ import dev.starlight.core.events.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The soak of issue 10: measures the detector's capacity through Kafka with a burst, then sends requests at a
@@ -14,33 +18,43 @@ import java.util.List;
  * bin/reliability soak [--minutes 10] [--fraction 0.8] [--burst 6000] [--out target/reliability/soak] [--png docs/soak.png]
  * </pre>
  */
-public final class SoakRun {
-    private SoakRun() {
+@Command(name = "soak", sortOptions = false,
+        description = "The soak: measures the detector's capacity through Kafka, then sends requests at a fraction of it"
+                + " and records throughput, latency and the detector's RSS every second.")
+public final class SoakRun implements Callable<Integer> {
+    @Option(names = "--minutes", description = "Length of the soak (default: ${DEFAULT-VALUE}).")
+    double minutes = 10;
+
+    @Option(names = "--fraction", description = "Share of the measured capacity to send (default: ${DEFAULT-VALUE}).")
+    double fraction = 0.8;
+
+    @Option(names = "--burst", description = "Requests in the capacity burst (default: ${DEFAULT-VALUE}).")
+    int burst = 6000;
+
+    @Option(names = "--out", description = "Summary, timeline and logs (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("target/reliability/soak");
+
+    @Option(names = "--png", description = "Where to draw the chart (default: soak.png in --out).")
+    Path png;
+
+    @Option(names = "--home", description = "The Starlight checkout holding the built jars (default: set by bin/reliability).")
+    Path home = Path.of(System.getProperty("starlight.home", "."));
+
+    @Option(names = "--kafka-port", description = "Broker port (default: ${DEFAULT-VALUE}).")
+    int kafkaPort = 19092;
+
+    @Option(names = "--http-port", description = "Detector HTTP port (default: ${DEFAULT-VALUE}).")
+    int httpPort = 18080;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SoakRun()).execute(args));
     }
 
-    public static void main(String[] args) throws Exception {
-        double minutes = 10;
-        double fraction = 0.8;
-        int burst = 6000;
-        Path out = Path.of("target/reliability/soak");
-        Path png = null;
-        Path home = Path.of(System.getProperty("starlight.home", "."));
-        int kafkaPort = 19092;
-        int httpPort = 18080;
-        for (int i = 0; i < args.length; i += 2) {
-            String v = args[i + 1];
-            switch (args[i]) {
-                case "--minutes" -> minutes = Double.parseDouble(v);
-                case "--fraction" -> fraction = Double.parseDouble(v);
-                case "--burst" -> burst = Integer.parseInt(v);
-                case "--out" -> out = Path.of(v);
-                case "--png" -> png = Path.of(v);
-                case "--home" -> home = Path.of(v);
-                case "--kafka-port" -> kafkaPort = Integer.parseInt(v);
-                case "--http-port" -> httpPort = Integer.parseInt(v);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
+    @Override
+    public Integer call() throws Exception {
         Files.createDirectories(out);
         ChaosRun.Report report = new ChaosRun.Report(out.resolve("summary.txt"));
         RequestImages images = new RequestImages(64, 128);
@@ -98,7 +112,7 @@ public final class SoakRun {
                 report.line("wrote %s and %s", csv, chart);
             }
         }
-        System.exit(0);
+        return 0;
     }
 
     /** Images/s between the 10th and the 90th percentile answer of a burst produced as fast as possible. */

@@ -70,9 +70,8 @@ public record Topics(String prefix) {
         return name(EXPLAIN_RESULTS);
     }
 
-    /** All topics, for creating them. */
+    /** All topic names, in {@link TopicSpec#ALL}'s order. */
     public List<String> all() {
-        return List.of(scanRequests(), scanResults(), scanDlq(), models(), metrics(), explainRequests(),
-                explainResults());
+        return TopicSpec.ALL.stream().map(s -> s.name(this)).toList();
     }
 }

@@ -12,7 +12,7 @@ import dev.starlight.core.model.Ed25519Keys;
 import dev.starlight.core.model.ModelEnvelope;
 import dev.starlight.core.model.TrustedKeys;
 import dev.starlight.core.model.OnnxModel;
-import dev.starlight.trainer.TinyTrainingSet;
+import dev.starlight.testsupport.TinyTrainingSet;
 import dev.starlight.trainer.TrainingConfig;
 import dev.starlight.trainer.TrainingListener;
 import dev.starlight.trainer.TrainingResult;

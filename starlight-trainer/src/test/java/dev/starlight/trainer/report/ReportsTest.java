@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.starlight.lab.dataset.TrainingSetGenerator;
 import dev.starlight.core.model.InputStreams;
-import dev.starlight.trainer.TinyTrainingSet;
+import dev.starlight.testsupport.TinyTrainingSet;
 import dev.starlight.trainer.TrainingConfig;
 import dev.starlight.trainer.TrainingListener;
 import dev.starlight.trainer.TrainingRun;

@@ -11,7 +11,7 @@ import dev.starlight.core.model.OnnxModel;
 import dev.starlight.core.scan.ScanOptions;
 import dev.starlight.core.scan.ScanResult;
 import dev.starlight.core.scan.Scanner;
-import dev.starlight.trainer.TinyTrainingSet;
+import dev.starlight.testsupport.TinyTrainingSet;
 import dev.starlight.trainer.TrainingConfig;
 import dev.starlight.trainer.TrainingRun;
 import dev.starlight.trainer.data.TileSample;

@@ -9,6 +9,7 @@ import dev.starlight.core.model.TestSigningKeys;
 import dev.starlight.core.model.ModelEnvelope;
 import dev.starlight.core.model.TrustedKeys;
 import dev.starlight.testsupport.KafkaBrokerResource;
+import dev.starlight.testsupport.KafkaClients;
 import dev.starlight.trainer.service.kafka.ModelPublisher;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

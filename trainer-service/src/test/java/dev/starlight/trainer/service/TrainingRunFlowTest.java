@@ -7,14 +7,16 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.lab.dataset.SyntheticCovers;
 import dev.starlight.core.events.Topics;
 import dev.starlight.codecs.image.ImageCodecs;
-import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.core.model.ModelEnvelope;
 import dev.starlight.core.model.ModelPrediction;
 import dev.starlight.core.model.OnnxModel;
 import dev.starlight.testsupport.KafkaBrokerResource;
+import dev.starlight.testsupport.KafkaClients;
+import dev.starlight.testsupport.TinyTrainingSet;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
