@@ -1,5 +1,7 @@
 package dev.starlight.detector.kafka;
 
+import dev.starlight.core.events.Delivery;
+import dev.starlight.core.events.RequestIds;
 import dev.starlight.core.events.ScanBatchMetrics;
 import dev.starlight.core.events.Topics;
 import dev.starlight.core.scan.ScanRequest;
@@ -93,11 +95,7 @@ public class ScanRequestProcessor {
 
     /** The record's key, or one derived from where it sits in the log (stable across redelivery). */
     static String requestId(KafkaRecord<String, byte[]> record) {
-        String key = record.getKey();
-        if (key != null && !key.isBlank()) {
-            return key;
-        }
-        return record.getTopic() + "-" + record.getPartition() + "@" + offset(record);
+        return RequestIds.of(record.getKey(), record.getTopic(), record.getPartition(), offset(record));
     }
 
     private CompletableFuture<Void> publish(KafkaRecord<String, byte[]> request, ScanResult result) {
@@ -126,23 +124,12 @@ public class ScanRequestProcessor {
     }
 
     private static <T> CompletableFuture<Void> send(Emitter<T> emitter, T payload, String key, RecordHeaders headers) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        Delivery delivery = new Delivery();
         Message<T> message = Message.of(payload)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).withHeaders(headers).build())
-                .withAck(() -> {
-                    done.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(t -> {
-                    done.completeExceptionally(t);
-                    return CompletableFuture.completedFuture(null);
-                });
-        try {
-            emitter.send(message);
-        } catch (RuntimeException e) {
-            done.completeExceptionally(e);
-        }
-        return done;
+                .withAck(delivery::acked)
+                .withNack(delivery::refused);
+        return delivery.send(() -> emitter.send(message));
     }
 
     private static long offset(KafkaRecord<String, byte[]> record) {
