@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.starlight.core.events.ModelDecision;
+import dev.starlight.core.events.ModelVerdict;
 import dev.starlight.core.model.ModelEnvelope;
-import dev.starlight.monitor.regression.Decision;
-import dev.starlight.monitor.regression.Verdict;
 import dev.starlight.testsupport.KafkaClients;
 import dev.starlight.testsupport.SharedKafkaBrokerResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -52,11 +52,14 @@ class RestartRebuildTest {
                 kafka.send(PREFIX + ".metrics", "r-model",
                         Events.evaluation("r-model", "v3", "sha-R", Map.of("all", 0.01), Map.of("alpha", 0.95), 0.96, 40));
                 // what the previous instance decided: v1 champion, v2 rejected then approved by an operator
-                decision(kafka, new Decision(Decision.TYPE, "r-model", "v1", Verdict.APPROVED, null, List.of(),
+                decision(kafka, new ModelDecision(ModelDecision.TYPE, "r-model",
+                        "v1", ModelVerdict.APPROVED, null, List.of(),
                         "first evaluated model of its name: champion", false, "v1", fiveMinutesAgo));
-                decision(kafka, new Decision(Decision.TYPE, "r-model", "v2", Verdict.REJECTED, "v1",
+                decision(kafka, new ModelDecision(ModelDecision.TYPE, "r-model",
+                        "v2", ModelVerdict.REJECTED, "v1",
                         List.of("fpr[all] rose"), "1 rule(s) broken", false, "v1", fiveMinutesAgo));
-                decision(kafka, new Decision(Decision.TYPE, "r-model", "v2", Verdict.APPROVED, "v1",
+                decision(kafka, new ModelDecision(ModelDecision.TYPE, "r-model",
+                        "v2", ModelVerdict.APPROVED, "v1",
                         List.of("fpr[all] rose"), "operator approved: known", true, "v2", fiveMinutesAgo));
                 kafka.send(PREFIX + ".models", "r-model", ModelEnvelope.of("r-model", "v2",
                         Instant.parse("2026-11-01T00:00:00Z"), Map.of(), new byte[] {1, 2, 3}).toBytes(), null);
@@ -64,7 +67,7 @@ class RestartRebuildTest {
             return Map.of("kafka.bootstrap.servers", bootstrap, "starlight.topic-prefix", PREFIX);
         }
 
-        private static void decision(KafkaClients kafka, Decision d) {
+        private static void decision(KafkaClients kafka, ModelDecision d) {
             kafka.send(PREFIX + ".models.decisions", d.model(), Events.json(d));
         }
 

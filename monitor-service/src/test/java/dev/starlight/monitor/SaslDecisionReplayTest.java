@@ -4,9 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.starlight.core.events.ModelDecision;
+import dev.starlight.core.events.ModelVerdict;
 import dev.starlight.core.events.Topics;
-import dev.starlight.monitor.regression.Decision;
-import dev.starlight.monitor.regression.Verdict;
 import dev.starlight.testsupport.SaslKafkaBrokerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,7 +32,8 @@ class SaslDecisionReplayTest {
         @Override
         public Map<String, String> start() {
             Map<String, String> config = super.start();
-            Decision override = new Decision(Decision.TYPE, "sasl-model", "v2", Verdict.APPROVED, "v1",
+            ModelDecision override = new ModelDecision(ModelDecision.TYPE, "sasl-model", "v2", ModelVerdict.APPROVED,
+                    "v1",
                     List.of("fpr[all] rose"), "operator approved over SASL", true, "v2", System.currentTimeMillis());
             try (KafkaProducer<String, String> p = new KafkaProducer<>(clientConfig(), new StringSerializer(),
                     new StringSerializer())) {

@@ -65,9 +65,7 @@ public class ExplainBenchmark {
         if (!model.equals("none")) {
             byte[] bytes = model.equals("shipped") ? ShippedModel.envelope().orElseThrow().toBytes()
                     : Files.readAllBytes(Path.of(model));
-            boolean envelope = bytes.length > 4 && bytes[0] == 'S' && bytes[1] == 'L' && bytes[2] == 'M'
-                    && bytes[3] == 'E';
-            onnx = OnnxModel.load(envelope ? ModelEnvelope.fromBytes(bytes).onnx() : bytes);
+            onnx = OnnxModel.load(ModelEnvelope.isEnvelope(bytes) ? ModelEnvelope.fromBytes(bytes).onnx() : bytes);
         }
         explainer = new Explainer(ScanOptions.DEFAULT, onnx);
         byte[] message = "A benchmark message of readable text. ".repeat(11).substring(0, 400)

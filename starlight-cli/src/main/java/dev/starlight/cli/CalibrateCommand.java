@@ -5,6 +5,7 @@ import dev.starlight.core.analysis.fusion.FusionGroup;
 import dev.starlight.core.analysis.fusion.FusionModel;
 import dev.starlight.core.analysis.fusion.FusionTrainer;
 import dev.starlight.core.analysis.fusion.StructuralRules;
+import dev.starlight.lab.dataset.DataChecksum;
 import dev.starlight.lab.evaluation.EvalSet;
 import dev.starlight.lab.evaluation.Evaluator;
 import dev.starlight.lab.evaluation.LabelledImage;
@@ -102,7 +103,10 @@ public final class CalibrateCommand implements Callable<Integer> {
                 + " stego); fitted on " + examples.size() + " (left out: " + decidedByMessage
                 + " stego with a recovered protocol message, " + decidedByRule
                 + " stego a structural rule catches, and errors)");
-        provenance.put("dataSha256", DataChecksum.of(images.stream().map(LabelledImage::file).toList()));
+        List<Path> folders = new ArrayList<>(clean);
+        folders.addAll(stego);
+        provenance.put("dataSha256", DataChecksum.of(DataChecksum.commonFolder(folders),
+                images.stream().map(LabelledImage::file).toList()));
         provenance.put("targetFpr", String.valueOf(targetFpr));
         provenance.put("extraMargin", String.valueOf(extraMargin));
         provenance.put("l2", String.valueOf(l2));

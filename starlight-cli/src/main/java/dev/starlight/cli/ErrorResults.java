@@ -4,8 +4,6 @@ import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.core.scan.ScanError;
 import dev.starlight.core.scan.ScanResult;
 import dev.starlight.core.scan.Scanner;
-import dev.starlight.core.scan.Verdict;
-import java.util.List;
 
 /**
  * Error rows the CLI builds itself, for files the core scanner never saw (unreadable, too large to read, timed
@@ -28,7 +26,6 @@ final class ErrorResults {
     }
 
     static ScanResult of(String path, String sha256, String format, String code, String message, long latencyMs) {
-        return new ScanResult(path, sha256, path, format, null, null, Verdict.ERROR, null, null, null, null,
-                List.of(), null, latencyMs, new ScanError(code, message));
+        return ScanResult.error(path, sha256, path, format, null, latencyMs, new ScanError(code, message));
     }
 }

@@ -41,7 +41,7 @@ record ScanModel(OnnxModel model, String version) implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the model " + choice, e);
             }
-            if (bytes.length >= 4 && bytes[0] == 'S' && bytes[1] == 'L' && bytes[2] == 'M' && bytes[3] == 'E') {
+            if (ModelEnvelope.isEnvelope(bytes)) {
                 envelope = ModelEnvelope.fromBytes(bytes);
             } else {
                 OnnxModel bare = OnnxModel.load(bytes);

@@ -13,7 +13,7 @@ import dev.starlight.trainer.TrainingProgress.Phase;
 import dev.starlight.trainer.data.MethodLabels;
 import dev.starlight.trainer.data.TileSample;
 import dev.starlight.trainer.data.TrainingSplit;
-import dev.starlight.trainer.evaluation.DataChecksum;
+import dev.starlight.lab.dataset.DataChecksum;
 import dev.starlight.trainer.evaluation.ModelCard;
 import dev.starlight.trainer.evaluation.ModelEvaluation;
 import dev.starlight.trainer.evaluation.ModelMetrics;

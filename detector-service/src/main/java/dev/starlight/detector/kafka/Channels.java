@@ -6,6 +6,8 @@ public final class Channels {
     public static final String SCAN_RESULTS = "scan-results";
     public static final String SCAN_DLQ = "scan-dlq";
     public static final String METRICS = "metrics";
+    public static final String MODELS = "models";
+    public static final String MODEL_DECISIONS = "model-decisions";
 
     private Channels() {
     }

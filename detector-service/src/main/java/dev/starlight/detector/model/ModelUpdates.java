@@ -1,116 +1,90 @@
 package dev.starlight.detector.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.starlight.codecs.StarlightException;
-import dev.starlight.detector.config.DetectorConfig;
+import dev.starlight.core.events.ModelDecision;
 import dev.starlight.core.model.ModelDetector;
 import dev.starlight.core.model.ModelEnvelope;
+import dev.starlight.core.model.ModelFollower;
 import dev.starlight.core.model.OnnxModel;
-import dev.starlight.core.model.UntrustedModelException;
+import dev.starlight.core.model.TrustedKeys;
+import dev.starlight.detector.config.DetectorConfig;
 import dev.starlight.detector.scan.ScanMetrics;
-import io.smallrye.common.annotation.Blocking;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Follows the compacted {@code starlight.models} topic from its beginning (each detector in its own consumer
- * group, so a detector that starts late still finds the current model). Each envelope is checked (checksum, and
- * signature when trusted keys are configured: {@link ModelTrust}), its
- * model loaded into a new ONNX Runtime session beside the serving one, and only then swapped in. A model that
- * fails any step is refused and the serving model stays: requests never see a half-loaded model.
- *
- * <p>With {@code starlight.detector.require-approval}, a published model only serves once the monitor's regression
- * decision ({@code starlight.models.decisions}) names it champion ({@link ApprovalGate}); an operator override is a
- * decision like any other.
+ * The detector's side of the core's {@link ModelFollower}: each envelope from {@code starlight.models} and each
+ * decision from {@code starlight.models.decisions} goes through it (checksum; signature with
+ * {@code models.trusted-keys}; champion with {@code require-approval}), and what it says to serve is loaded into a
+ * new ONNX Runtime session beside the serving one and only then swapped in. A model that fails any step is refused
+ * and the serving model stays: requests never see a half-loaded model. An unreadable trusted-keys file stops the
+ * start-up: a detector must not quietly accept every model because its trust list is broken.
  */
+@Startup
 @ApplicationScoped
 public class ModelUpdates {
     private static final Logger LOG = Logger.getLogger(ModelUpdates.class);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final ModelRegistry registry;
     private final ScanMetrics metrics;
-    private final ModelTrust trust;
-    private final boolean requireApproval;
-    private final ApprovalGate gate = new ApprovalGate();
+    private final ModelFollower follower;
 
-    public ModelUpdates(ModelRegistry registry, ScanMetrics metrics, DetectorConfig config, ModelTrust trust) {
+    public ModelUpdates(ModelRegistry registry, ScanMetrics metrics, DetectorConfig config) {
         this.registry = registry;
-        this.trust = trust;
         this.metrics = metrics;
-        this.requireApproval = config.requireApproval();
+        this.follower = new ModelFollower(trustedKeys(config.models().trustedKeys().orElse(List.of())),
+                config.requireApproval());
     }
 
-    @Incoming("models")
-    @Blocking
-    public void onModel(byte[] value) {
-        if (value == null) {
-            return; // a tombstone: the model was withdrawn from the registry; keep serving what we have
-        }
-        ModelEnvelope envelope;
-        try {
-            envelope = ModelEnvelope.fromBytes(value);
-        } catch (StarlightException e) {
-            metrics.modelSwap("refused");
-            LOG.warnf("model refused (%s): %s; still serving %s", e.code(), e.getMessage(), registry.version());
-            return;
+    private static TrustedKeys trustedKeys(List<Path> files) {
+        if (files.isEmpty()) {
+            return null;
         }
         try {
-            trust.check(envelope);
-        } catch (UntrustedModelException e) {
-            metrics.modelSwap("refused");
-            LOG.warnf("model refused (%s): %s; still serving %s", e.reason(), e.getMessage(), registry.version());
-            return;
+            TrustedKeys keys = TrustedKeys.fromPem(files);
+            LOG.infof("only models signed by one of the keys %s are loaded from the registry topic", keys.keyIds());
+            return keys;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read starlight.detector.models.trusted-keys", e);
         }
-        if (!requireApproval) {
-            serve(envelope, "starlight.models", false);
-            return;
-        }
-        gate.offer(envelope).ifPresentOrElse(approved -> serve(approved, "starlight.models (approved)", false),
-                () -> {
-                    metrics.modelSwap("held");
-                    LOG.infof("model %s %s held until the monitor approves it (champion now %s)", envelope.name(),
-                            envelope.version(), gate.champion(envelope.name()).orElse("none"));
-                });
     }
 
-    /**
-     * Follows the monitor's regression decisions: with {@code require-approval}, the champion a decision names is
-     * served as soon as its envelope is here. Without it, decisions are only logged.
-     */
-    @Incoming("model-decisions")
-    @Blocking
-    public void onDecision(String value) {
-        ModelDecision decision;
-        try {
-            decision = value == null ? null : JSON.readValue(value, ModelDecision.class);
-        } catch (JsonProcessingException e) {
-            // not the parser's message: it quotes the record's text
-            LOG.warnf("unreadable model decision ignored (not JSON at line %s, column %s)",
-                    e.getLocation() == null ? "?" : e.getLocation().getLineNr(),
-                    e.getLocation() == null ? "?" : e.getLocation().getColumnNr());
-            return;
+    /** One record value of {@code starlight.models}. */
+    public void onEnvelope(byte[] value) {
+        ModelFollower.Step step = follower.onEnvelope(value);
+        if (step instanceof ModelFollower.Serve s) {
+            serve(s.envelope(), follower.requiresApproval() ? "starlight.models (approved)" : "starlight.models", false);
+        } else if (step instanceof ModelFollower.Hold h) {
+            metrics.modelSwap("held");
+            LOG.infof("model %s %s held until the monitor approves it (champion now %s)", h.envelope().name(),
+                    h.envelope().version(), h.champion() == null ? "none" : h.champion());
+        } else if (step instanceof ModelFollower.Refuse r) {
+            metrics.modelSwap("refused");
+            LOG.warnf("model refused (%s): %s; still serving %s", r.reason(), r.message(), registry.version());
         }
-        if (decision == null || !ModelDecision.TYPE.equals(decision.type())) {
+        // Ignore: a tombstone (the model was withdrawn from the registry); keep serving what we have
+    }
+
+    /** One decision of the monitor; acted on only with {@code require-approval}, logged in any case. */
+    public void onDecision(ModelDecision decision) {
+        if (!ModelDecision.TYPE.equals(decision.type())) {
             return;
         }
         LOG.infof("monitor decision on %s %s: %s%s, champion %s", decision.model(), decision.version(),
                 decision.verdict(), decision.override() ? " (operator override)" : "", decision.champion());
-        if (!requireApproval) {
-            return;
+        if (follower.onDecision(decision) instanceof ModelFollower.Serve s
+                && !(s.envelope().name().equals(registry.name())
+                && s.envelope().version().equals(registry.version()))) {
+            serve(s.envelope(), "starlight.models (approved)", false);
         }
-        gate.decide(decision).ifPresent(envelope -> {
-            if (!(envelope.name().equals(registry.name()) && envelope.version().equals(registry.version()))) {
-                serve(envelope, "starlight.models (approved)", false);
-            }
-        });
     }
 
     /**

@@ -8,12 +8,10 @@ import dev.starlight.core.scan.ScanOptions;
 import dev.starlight.core.scan.ScanRequest;
 import dev.starlight.core.scan.ScanResult;
 import dev.starlight.core.scan.Scanner;
-import dev.starlight.core.scan.Verdict;
 import dev.starlight.detector.config.DetectorConfig;
 import dev.starlight.detector.model.ModelRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -51,7 +49,8 @@ public class ScanService {
             ScanResult cached = cache.get(key);
             ScanResult result;
             if (cached != null) {
-                result = restamp(cached, request, (System.nanoTime() - start) / 1_000_000);
+                result = cached.restamped(request.requestId(), request.source(),
+                        (System.nanoTime() - start) / 1_000_000);
                 metrics.cacheHit();
             } else {
                 result = lease.scanner(new ScanOptions(limits, extract)).scan(request, sha256);
@@ -96,15 +95,8 @@ public class ScanService {
         String sha256 = Scanner.sha256(data);
         String id = request.requestId() != null ? request.requestId() : "sha256:" + sha256.substring(0, 16);
         String format = ImageFormat.sniff(data).map(ImageFormat::label).orElse(null);
-        return new ScanResult(id, sha256, request.source(), format, null, null, Verdict.ERROR, null, null, null, null,
-                List.of(), models.version(), scanTimeout.toMillis(), new ScanError(ErrorCode.TIMEOUT.name(),
+        return ScanResult.error(id, sha256, request.source(), format, models.version(), scanTimeout.toMillis(),
+                new ScanError(ErrorCode.TIMEOUT.name(),
                         "scan took longer than the " + scanTimeout.toMillis() + " ms limit"));
-    }
-
-    private static ScanResult restamp(ScanResult r, ScanRequest request, long latencyMs) {
-        String id = request.requestId() != null ? request.requestId() : r.requestId();
-        return new ScanResult(id, r.sha256(), request.source(), r.format(), r.width(), r.height(), r.verdict(),
-                r.stegoProbability(), r.method(), r.bitOrder(), r.payload(), r.evidence(), r.modelVersion(),
-                latencyMs, r.error());
     }
 }

@@ -32,6 +32,14 @@ public interface ExplainConfig {
      */
     Optional<List<Path>> trustedKeys();
 
+    /**
+     * Explain with a published model only once the monitor's regression decision ({@code starlight.models.decisions})
+     * names it champion, as the detector's {@code starlight.detector.require-approval}; set both alike so the
+     * explainer explains what the detectors serve.
+     */
+    @WithDefault("false")
+    boolean requireApproval();
+
     /** Recent explanations kept (with their image bytes) for {@code GET /v1/explain/{id}} and the heatmap. */
     @WithDefault("64")
     int recentEntries();

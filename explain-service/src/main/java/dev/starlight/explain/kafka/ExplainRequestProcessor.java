@@ -1,5 +1,6 @@
 package dev.starlight.explain.kafka;
 
+import dev.starlight.core.events.RequestIds;
 import dev.starlight.core.explain.Explanation;
 import dev.starlight.core.explain.ExplanationJson;
 import dev.starlight.explain.service.ExplainService;
@@ -7,6 +8,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
@@ -37,10 +39,9 @@ public class ExplainRequestProcessor {
     /** The record's key, or one derived from where it sits in the log (stable across redelivery). */
     @SuppressWarnings("unchecked")
     static String requestId(Message<byte[]> request) {
-        return request.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> {
-            Object key = m.getKey();
-            return key instanceof String s && !s.isBlank() ? s
-                    : m.getTopic() + "-" + m.getPartition() + "@" + m.getOffset();
-        }).orElseGet(() -> java.util.UUID.randomUUID().toString());
+        return request.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(m -> RequestIds.of(m.getKey() instanceof String key ? key : null, m.getTopic(), m.getPartition(),
+                        m.getOffset()))
+                .orElseGet(() -> UUID.randomUUID().toString());
     }
 }

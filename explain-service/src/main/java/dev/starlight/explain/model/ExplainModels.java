@@ -27,6 +27,8 @@ public class ExplainModels {
     private final ExplainConfig config;
     private final ScanOptions options;
     private final AtomicReference<Explainer> current;
+    /** name and version of the envelope explained with; null while none */
+    private volatile String serving;
 
     public ExplainModels(ExplainConfig config) {
         this.config = config;
@@ -57,6 +59,11 @@ public class ExplainModels {
         return options;
     }
 
+    /** True when the model of this name and version is the one explanations are made with. */
+    public boolean serving(String name, String version) {
+        return (name + ' ' + version).equals(serving);
+    }
+
     /** Loads the envelope's model and explains with it from now on; keeps the current one when it fails. */
     public void serve(ModelEnvelope envelope, String source) {
         OnnxModel model;
@@ -68,6 +75,7 @@ public class ExplainModels {
             return;
         }
         Explainer old = current.getAndSet(new Explainer(options, model));
+        serving = envelope.name() + ' ' + envelope.version();
         LOG.infof("explaining with model %s %s from %s", envelope.name(), envelope.version(), source);
         if (old.model() != null) {
             // waits for predictions in flight; an explanation that starts on the old model after this is retried

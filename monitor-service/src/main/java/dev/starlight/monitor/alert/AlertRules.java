@@ -1,9 +1,9 @@
 package dev.starlight.monitor.alert;
 
+import dev.starlight.core.events.ModelDecision;
+import dev.starlight.core.events.ModelVerdict;
 import dev.starlight.monitor.config.MonitorConfig;
 import dev.starlight.monitor.drift.DriftCheck;
-import dev.starlight.monitor.regression.Decision;
-import dev.starlight.monitor.regression.Verdict;
 import dev.starlight.monitor.window.WindowStats;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ import java.util.Locale;
  */
 public record AlertRules(MonitorConfig.Alerts config) {
 
-    public List<Condition> holding(WindowStats lastMinute, List<DriftCheck> drift, List<Decision> decisions,
+    public List<Condition> holding(WindowStats lastMinute, List<DriftCheck> drift, List<ModelDecision> decisions,
                                    long lastResultMs, long nowMs) {
         List<Condition> out = new ArrayList<>();
         if (lastMinute.count() >= config.errorRateMinResults() && lastMinute.errorRate() > config.errorRate()) {
@@ -47,12 +47,12 @@ public record AlertRules(MonitorConfig.Alerts config) {
                         psi ? d.psi() : d.liveStegoRate(), psi ? d.psiThreshold() : d.rateThreshold()));
             }
         }
-        for (Decision d : decisions) {
-            if (d.verdict() == Verdict.REJECTED && !d.override()) {
+        for (ModelDecision d : decisions) {
+            if (d.verdict() == ModelVerdict.REJECTED && !d.override()) {
                 out.add(new Condition("regression-rejected", d.model() + "/" + d.version(), Severity.WARNING,
                         "candidate " + d.model() + " " + d.version() + " rejected against " + d.comparedWith() + ": "
                                 + String.join("; ", d.brokenRules()), d.brokenRules().size(), 0));
-            } else if (d.verdict() == Verdict.INCOMPARABLE) {
+            } else if (d.verdict() == ModelVerdict.INCOMPARABLE) {
                 out.add(new Condition("regression-incomparable", d.model() + "/" + d.version(), Severity.INFO,
                         "candidate " + d.model() + " " + d.version() + " not compared: " + d.reason(), 0, 0));
             }

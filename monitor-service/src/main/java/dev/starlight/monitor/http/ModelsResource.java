@@ -1,11 +1,11 @@
 package dev.starlight.monitor.http;
 
+import dev.starlight.core.events.ModelDecision;
 import dev.starlight.core.events.ModelEvaluationEvent;
 import dev.starlight.monitor.baseline.Evaluations;
 import dev.starlight.monitor.baseline.ModelCatalog;
 import dev.starlight.monitor.drift.DriftMonitor;
 import dev.starlight.monitor.drift.ReferenceSummary;
-import dev.starlight.monitor.regression.Decision;
 import dev.starlight.monitor.regression.ModelDecisions;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -48,7 +48,7 @@ public class ModelsResource {
      * @param reference  per format: the reference of its live scores and the learned drift thresholds
      */
     public record Baseline(String model, String version, boolean champion, ModelEvaluationEvent evaluation,
-                           Decision decision, Map<String, ReferenceSummary> reference) {
+                           ModelDecision decision, Map<String, ReferenceSummary> reference) {
     }
 
     /** {@code action}: approve or reject; {@code reason}: why, kept in the decision. */
@@ -74,14 +74,14 @@ public class ModelsResource {
     @GET
     @Path("/regressions")
     @Operation(summary = "Every regression decision (the latest per version)")
-    public List<Decision> regressions() {
+    public List<ModelDecision> regressions() {
         return decisions.all();
     }
 
     @GET
     @Path("/regressions/{name}")
     @Operation(summary = "The decisions on one model name")
-    public List<Decision> regressions(@PathParam("name") String name) {
+    public List<ModelDecision> regressions(@PathParam("name") String name) {
         return decisions.forName(name);
     }
 
@@ -113,7 +113,7 @@ public class ModelsResource {
     }
 
     private Baseline baseline(ModelEvaluationEvent e) {
-        Decision decision = decisions.forName(e.model()).stream()
+        ModelDecision decision = decisions.forName(e.model()).stream()
                 .filter(d -> d.version().equals(e.version())).findFirst().orElse(null);
         return new Baseline(e.model(), e.version(), e.version().equals(decisions.champion(e.model())), e, decision,
                 drift.references(e.version()));

@@ -1,7 +1,7 @@
 package dev.starlight.monitor.regression;
 
-import dev.starlight.monitor.ingest.Channels;
-import dev.starlight.monitor.ingest.EventJson;
+import dev.starlight.core.events.ModelDecisionJson;
+import dev.starlight.core.events.Topics;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,7 +46,7 @@ public class DecisionLog {
                        @ConfigProperty(name = "starlight.topic-prefix") String prefix) {
         this.decisions = decisions;
         this.kafka = Map.copyOf(kafka);
-        this.topic = prefix + "." + Channels.DECISIONS_TOPIC_SUFFIX;
+        this.topic = new Topics(prefix).modelDecisions();
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -87,7 +87,7 @@ public class DecisionLog {
             while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
                     try {
-                        decisions.restore(EventJson.JSON.readValue(r.value(), Decision.class));
+                        decisions.restore(ModelDecisionJson.read(r.value()));
                         restored++;
                     } catch (Exception e) {
                         LOG.warnf("unreadable decision at %s-%d@%d skipped", r.topic(), r.partition(), r.offset());

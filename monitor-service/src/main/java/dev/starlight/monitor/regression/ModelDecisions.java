@@ -1,11 +1,12 @@
 package dev.starlight.monitor.regression;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.starlight.core.events.ModelDecision;
+import dev.starlight.core.events.ModelDecisionJson;
 import dev.starlight.core.events.ModelEvaluationEvent;
+import dev.starlight.core.events.ModelVerdict;
 import dev.starlight.monitor.baseline.Evaluations;
 import dev.starlight.monitor.config.MonitorConfig;
 import dev.starlight.monitor.ingest.Channels;
-import dev.starlight.monitor.ingest.EventJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +37,7 @@ public class ModelDecisions {
     /** name → approved versions, oldest first; the last is the champion. */
     private final Map<String, List<String>> approved = new TreeMap<>();
     /** name → version → latest decision. */
-    private final Map<String, Map<String, Decision>> decisions = new TreeMap<>();
+    private final Map<String, Map<String, ModelDecision>> decisions = new TreeMap<>();
 
     public ModelDecisions(Evaluations evaluations, MonitorConfig config,
                           @Channel(Channels.DECISIONS) Emitter<String> emitter, MeterRegistry registry) {
@@ -47,27 +48,27 @@ public class ModelDecisions {
     }
 
     /** Keeps the evaluation as a baseline and judges it, unless this version was judged already. */
-    public synchronized Optional<Decision> onEvaluation(ModelEvaluationEvent candidate, long nowMs) {
+    public synchronized Optional<ModelDecision> onEvaluation(ModelEvaluationEvent candidate, long nowMs) {
         evaluations.put(candidate);
         String name = candidate.model();
         if (decisions.getOrDefault(name, Map.of()).containsKey(candidate.version())) {
             return Optional.empty();
         }
         String champion = champion(name);
-        Decision d;
+        ModelDecision d;
         if (champion == null) {
-            d = decision(candidate, Verdict.APPROVED, null, List.of(), "first evaluated model of its name: champion",
-                    false, nowMs);
+            d = decision(candidate, ModelVerdict.APPROVED, null, List.of(),
+                    "first evaluated model of its name: champion", false, nowMs);
         } else {
             Optional<ModelEvaluationEvent> base = evaluations.get(name, champion);
             String why = base.isEmpty() ? "the champion's evaluation is no longer retained"
                     : RegressionRules.incomparable(base.get(), candidate);
             if (why != null) {
-                d = decision(candidate, Verdict.INCOMPARABLE, champion, List.of(), why, false, nowMs);
+                d = decision(candidate, ModelVerdict.INCOMPARABLE, champion, List.of(), why, false, nowMs);
             } else {
                 List<String> broken = rules.broken(base.get(), candidate);
-                d = decision(candidate, broken.isEmpty() ? Verdict.APPROVED : Verdict.REJECTED, champion, broken,
-                        broken.isEmpty() ? "no rule broken" : broken.size() + " rule(s) broken", false, nowMs);
+                d = decision(candidate, broken.isEmpty() ? ModelVerdict.APPROVED : ModelVerdict.REJECTED, champion,
+                        broken, broken.isEmpty() ? "no rule broken" : broken.size() + " rule(s) broken", false, nowMs);
             }
         }
         publish(d);
@@ -75,13 +76,14 @@ public class ModelDecisions {
     }
 
     /** An operator's decision; empty when the version was never evaluated nor decided. */
-    public synchronized Optional<Decision> override(String name, String version, boolean approve, String reason,
+    public synchronized Optional<ModelDecision> override(String name, String version, boolean approve, String reason,
                                                     long nowMs) {
-        Decision previous = decisions.getOrDefault(name, Map.of()).get(version);
+        ModelDecision previous = decisions.getOrDefault(name, Map.of()).get(version);
         if (previous == null && evaluations.get(name, version).isEmpty()) {
             return Optional.empty();
         }
-        Decision d = new Decision(Decision.TYPE, name, version, approve ? Verdict.APPROVED : Verdict.REJECTED,
+        ModelDecision d = new ModelDecision(ModelDecision.TYPE, name, version,
+                approve ? ModelVerdict.APPROVED : ModelVerdict.REJECTED,
                 previous == null ? champion(name) : previous.comparedWith(),
                 previous == null ? List.of() : previous.brokenRules(),
                 "operator " + (approve ? "approved" : "rejected") + ": " + (reason == null ? "" : reason), true,
@@ -92,7 +94,7 @@ public class ModelDecisions {
     }
 
     /** A decision read back from the topic at start-up. */
-    public synchronized void restore(Decision d) {
+    public synchronized void restore(ModelDecision d) {
         if (d.model() != null && d.version() != null && d.verdict() != null) {
             apply(d);
         }
@@ -103,13 +105,13 @@ public class ModelDecisions {
         return chain == null || chain.isEmpty() ? null : chain.get(chain.size() - 1);
     }
 
-    public synchronized List<Decision> all() {
-        List<Decision> out = new ArrayList<>();
+    public synchronized List<ModelDecision> all() {
+        List<ModelDecision> out = new ArrayList<>();
         decisions.values().forEach(v -> out.addAll(v.values()));
         return out;
     }
 
-    public synchronized List<Decision> forName(String name) {
+    public synchronized List<ModelDecision> forName(String name) {
         return new ArrayList<>(decisions.getOrDefault(name, Map.of()).values());
     }
 
@@ -119,24 +121,23 @@ public class ModelDecisions {
         return out;
     }
 
-    private Decision decision(ModelEvaluationEvent c, Verdict v, String comparedWith, List<String> broken,
-                              String reason, boolean override, long nowMs) {
-        return withChampion(new Decision(Decision.TYPE, c.model(), c.version(), v, comparedWith, broken, reason,
-                override, null, nowMs));
+    private ModelDecision decision(ModelEvaluationEvent c, ModelVerdict v, String comparedWith, List<String> broken,
+                                   String reason, boolean override, long nowMs) {
+        return withChampion(new ModelDecision(ModelDecision.TYPE, c.model(), c.version(), v, comparedWith, broken,
+                reason, override, null, nowMs));
     }
 
     /** Applies the decision to the champion chain and returns it with the resulting champion. */
-    private Decision withChampion(Decision d) {
+    private ModelDecision withChampion(ModelDecision d) {
         apply(d);
-        Decision done = new Decision(d.type(), d.model(), d.version(), d.verdict(), d.comparedWith(), d.brokenRules(),
-                d.reason(), d.override(), champion(d.model()), d.timestamp());
+        ModelDecision done = d.withChampion(champion(d.model()));
         decisions.get(d.model()).put(d.version(), done);
         return done;
     }
 
-    private void apply(Decision d) {
+    private void apply(ModelDecision d) {
         List<String> chain = approved.computeIfAbsent(d.model(), n -> new ArrayList<>());
-        if (d.verdict() == Verdict.APPROVED) {
+        if (d.verdict() == ModelVerdict.APPROVED) {
             chain.remove(d.version());
             chain.add(d.version());
         } else if (d.override()) {
@@ -145,15 +146,14 @@ public class ModelDecisions {
         decisions.computeIfAbsent(d.model(), n -> new TreeMap<>()).put(d.version(), d);
     }
 
-    private void publish(Decision d) {
+    private void publish(ModelDecision d) {
         registry.counter("starlight.monitor.decisions", "verdict", d.verdict().name(),
                 "override", String.valueOf(d.override())).increment();
         LOG.infof("model %s %s: %s (%s); champion %s", d.model(), d.version(), d.verdict(), d.reason(), d.champion());
         try {
-            String json = EventJson.JSON.writeValueAsString(d);
-            emitter.send(Message.of(json).addMetadata(
+            emitter.send(Message.of(ModelDecisionJson.write(d)).addMetadata(
                     OutgoingKafkaRecordMetadata.<String>builder().withKey(d.model()).build()));
-        } catch (JsonProcessingException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.errorf(e, "decision on %s %s not published", d.model(), d.version());
         }
     }

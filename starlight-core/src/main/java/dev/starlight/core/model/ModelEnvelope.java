@@ -156,6 +156,15 @@ public record ModelEnvelope(String name, String version, String sha256, Instant 
                 .put(MAGIC).put((byte) LAYOUT_VERSION).putInt(json.length).put(json).put(onnx).array();
     }
 
+    /**
+     * True when {@code bytes} start with the envelope's magic {@code "SLME"}: a model file is an envelope (read it
+     * with {@link #fromBytes}), not bare ONNX. Says nothing about the rest being intact.
+     */
+    public static boolean isEnvelope(byte[] bytes) {
+        return bytes != null && bytes.length >= MAGIC.length && Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0,
+                MAGIC.length);
+    }
+
     /** Parses and verifies a record value; every defect is a {@link StarlightException}, never a crash. */
     public static ModelEnvelope fromBytes(byte[] bytes) {
         int length = bytes == null ? 0 : bytes.length;
@@ -163,7 +172,7 @@ public record ModelEnvelope(String name, String version, String sha256, Instant 
             throw new StarlightException(ErrorCode.TRUNCATED, "model envelope is " + length
                     + " bytes, its fixed header needs " + FIXED_HEADER);
         }
-        if (!Arrays.equals(bytes, 0, 4, MAGIC, 0, 4)) {
+        if (!isEnvelope(bytes)) {
             throw new StarlightException(ErrorCode.MALFORMED, "not a model envelope: magic at offset 0 is "
                     + HexFormat.of().formatHex(bytes, 0, 4) + ", expected " + HexFormat.of().formatHex(MAGIC));
         }

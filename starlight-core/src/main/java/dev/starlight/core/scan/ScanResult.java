@@ -49,6 +49,25 @@ public record ScanResult(
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }
 
+    /**
+     * An error result: who asked, which bytes (sha256 and format where known) and why; no dimensions, evidence or
+     * payload. The one way every front end (scanner, detector, CLI) builds one.
+     */
+    public static ScanResult error(String requestId, String sha256, String source, String format,
+                                   String modelVersion, long latencyMs, ScanError error) {
+        return new ScanResult(requestId, sha256, source, format, null, null, Verdict.ERROR, null, null, null, null,
+                List.of(), modelVersion, latencyMs, error);
+    }
+
+    /**
+     * This result as the answer to another request for the same bytes (a cached result): that request's id (this
+     * one's when null), its source and its latency.
+     */
+    public ScanResult restamped(String newRequestId, String newSource, long newLatencyMs) {
+        return new ScanResult(newRequestId != null ? newRequestId : requestId, sha256, newSource, format, width, height,
+                verdict, stegoProbability, method, bitOrder, payload, evidence, modelVersion, newLatencyMs, error);
+    }
+
     @JsonIgnore
     public boolean isStego() {
         return verdict == Verdict.STEGO;

@@ -121,8 +121,8 @@ public final class Scanner {
 
     private ScanResult error(String requestId, String sha256, String source, String format, ErrorCode code,
                                     String message, long start) {
-        return new ScanResult(requestId, sha256, source, format, null, null, Verdict.ERROR, null, null, null, null,
-                List.of(), modelVersion, elapsedMs(start), new ScanError(code.name(), message));
+        return ScanResult.error(requestId, sha256, source, format, modelVersion, elapsedMs(start),
+                new ScanError(code.name(), message));
     }
 
     private static long elapsedMs(long startNanos) {

@@ -87,4 +87,12 @@ class ModelEnvelopeTest {
                 .putInt(json.length).put(json).array();
         assertRefused(bytes, ErrorCode.MALFORMED, "model envelope header lacks the text field createdAt");
     }
+
+    @Test
+    void anEnvelopeIsRecognisedByItsMagicAlone() {
+        assertThat(ModelEnvelope.isEnvelope(new byte[] {'S', 'L', 'M', 'E'})).isTrue();
+        assertThat(ModelEnvelope.isEnvelope(new byte[] {'S', 'L', 'M'})).isFalse();
+        assertThat(ModelEnvelope.isEnvelope(new byte[] {8, 7, 18, 4, 't', 'e', 's', 't'})).isFalse();
+        assertThat(ModelEnvelope.isEnvelope(null)).isFalse();
+    }
 }

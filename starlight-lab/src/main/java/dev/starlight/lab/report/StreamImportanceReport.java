@@ -54,8 +54,7 @@ public final class StreamImportanceReport {
         int limit = Integer.parseInt(a.getOrDefault("--limit", "0"));
         String command = a.getOrDefault("--command", "StreamImportanceReport " + String.join(" ", args));
         byte[] bytes = Files.readAllBytes(onnx);
-        boolean envelope = bytes.length > 4 && bytes[0] == 'S' && bytes[1] == 'L' && bytes[2] == 'M' && bytes[3] == 'E';
-        byte[] model = envelope ? ModelEnvelope.fromBytes(bytes).onnx() : bytes;
+        byte[] model = ModelEnvelope.isEnvelope(bytes) ? ModelEnvelope.fromBytes(bytes).onnx() : bytes;
         List<LabelledImage> all = load(images);
         List<LabelledImage> chosen = subset(all, limit);
         long start = System.nanoTime();

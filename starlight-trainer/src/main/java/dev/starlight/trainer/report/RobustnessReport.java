@@ -15,7 +15,7 @@ import dev.starlight.trainer.TrainingConfig;
 import dev.starlight.trainer.data.MethodLabels;
 import dev.starlight.trainer.data.TileSample;
 import dev.starlight.trainer.data.TrainingSplit;
-import dev.starlight.trainer.evaluation.DataChecksum;
+import dev.starlight.lab.dataset.DataChecksum;
 import dev.starlight.trainer.evaluation.RunFolder;
 import dev.starlight.trainer.report.GradientAttack.Kind;
 import dev.starlight.trainer.train.NetworkTrainer;

@@ -1,5 +1,6 @@
 package dev.starlight.trainer.service.kafka;
 
+import dev.starlight.core.events.Delivery;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -11,22 +12,11 @@ final class KafkaSend {
     }
 
     static <T> CompletableFuture<Void> keyed(Emitter<T> emitter, String key, T payload) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        Delivery delivery = new Delivery();
         Message<T> message = Message.of(payload)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build())
-                .withAck(() -> {
-                    done.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    done.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                });
-        try {
-            emitter.send(message);
-        } catch (RuntimeException e) {
-            done.completeExceptionally(e);
-        }
-        return done;
+                .withAck(delivery::acked)
+                .withNack(delivery::refused);
+        return delivery.send(() -> emitter.send(message));
     }
 }

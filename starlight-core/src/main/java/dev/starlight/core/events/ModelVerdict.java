@@ -1,7 +1,7 @@
-package dev.starlight.monitor.regression;
+package dev.starlight.core.events;
 
-/** The gate's answer for a candidate model. */
-public enum Verdict {
+/** The monitor's regression gate's answer for a candidate model ({@link ModelDecision#verdict()}). */
+public enum ModelVerdict {
     /** No rule broken (or the first model of its name, or an operator's approval): it may serve. */
     APPROVED,
     /** At least one rule broken (or an operator's rejection): the champion keeps serving. */
