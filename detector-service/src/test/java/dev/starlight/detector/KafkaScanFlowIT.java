@@ -2,6 +2,7 @@ package dev.starlight.detector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.starlight.testsupport.TestImages;
 import dev.starlight.core.events.Topics;
 import dev.starlight.core.protocol.Method;
 import dev.starlight.core.scan.ScanResult;

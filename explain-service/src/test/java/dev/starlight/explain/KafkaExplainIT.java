@@ -2,6 +2,7 @@ package dev.starlight.explain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.starlight.testsupport.TestImages;
 import dev.starlight.core.events.Topics;
 import dev.starlight.core.explain.Explanation;
 import dev.starlight.core.explain.ExplanationJson;
@@ -20,7 +21,7 @@ class KafkaExplainIT {
 
     @Test
     void aStegoImageOnTheRequestTopicGetsItsExplanation() throws Exception {
-        PackagedAppRecords.send(Topics.DEFAULT.explainRequests(), "it-lsb", TestImages.stego(Method.LSB_RGB, 64));
+        PackagedAppRecords.send(Topics.DEFAULT.explainRequests(), "it-lsb", TestImages.stego(Method.LSB_RGB, 64, 21));
 
         Explanation explanation = ExplanationJson.read(PackagedAppRecords.await(Topics.DEFAULT.explainResults(),
                 "it-lsb", Duration.ofSeconds(60)));

@@ -3,6 +3,7 @@ package dev.starlight.trainer.service;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.starlight.testsupport.TinyTrainingSet;
 import dev.starlight.core.events.Topics;
 import dev.starlight.core.model.ModelEnvelope;
 import dev.starlight.testsupport.PackagedAppKafkaBroker;
