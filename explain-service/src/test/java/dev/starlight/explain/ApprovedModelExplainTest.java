@@ -52,7 +52,7 @@ class ApprovedModelExplainTest {
         try (KafkaProducer<String, byte[]> producer = producer()) {
             publish(producer, "approved-1");
             Thread.sleep(1500);
-            explainingWith(not(equalTo("approved-1")), Duration.ofSeconds(5));
+            explainingWith(not(equalTo("approved-1")), Duration.ofSeconds(30));
 
             decide(producer, "approved-1", ModelVerdict.APPROVED, "approved-1");
             explainingWith(equalTo("approved-1"), Duration.ofSeconds(60));
@@ -61,7 +61,7 @@ class ApprovedModelExplainTest {
             decide(producer, "rejected-2", ModelVerdict.REJECTED, "approved-1");
         }
         Thread.sleep(3000);
-        explainingWith(equalTo("approved-1"), Duration.ofSeconds(5));
+        explainingWith(equalTo("approved-1"), Duration.ofSeconds(30));
     }
 
     private static void explainingWith(org.hamcrest.Matcher<String> version, Duration within) {
