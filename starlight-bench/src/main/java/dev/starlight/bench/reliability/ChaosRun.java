@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -59,17 +60,8 @@ public final class ChaosRun implements Callable<Integer> {
     @Option(names = "--out", description = "Summary, timeline and logs (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("target/reliability/chaos");
 
-    @Option(names = "--home", description = "The Starlight checkout holding the built jars (default: set by bin/reliability).")
-    Path home = Path.of(System.getProperty("starlight.home", "."));
-
-    @Option(names = "--kafka-port", description = "Broker port (default: ${DEFAULT-VALUE}).")
-    int kafkaPort = 19092;
-
-    @Option(names = "--http-port", description = "Detector HTTP port (default: ${DEFAULT-VALUE}).")
-    int httpPort = 18080;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    boolean help;
+    @Mixin
+    LocalPlatformOptions platformOptions = new LocalPlatformOptions();
 
     /** What to run; {@code settleSeconds} is the idle time before memory is measured after the drain. */
     record Options(int requests, int rate, int flood, int kills, int size, Path out, Path home, int kafkaPort,
@@ -97,7 +89,8 @@ public final class ChaosRun implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Summary summary = run(new Options(requests, rate, flood, kills, size, out, home, kafkaPort, httpPort, 20));
+        Summary summary = run(new Options(requests, rate, flood, kills, size, out, platformOptions.home,
+                platformOptions.kafkaPort, platformOptions.httpPort, 20));
         return summary.passed() ? 0 : 1;
     }
 

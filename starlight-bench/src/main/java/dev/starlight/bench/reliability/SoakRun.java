@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,17 +38,8 @@ public final class SoakRun implements Callable<Integer> {
     @Option(names = "--png", description = "Where to draw the chart (default: soak.png in --out).")
     Path png;
 
-    @Option(names = "--home", description = "The Starlight checkout holding the built jars (default: set by bin/reliability).")
-    Path home = Path.of(System.getProperty("starlight.home", "."));
-
-    @Option(names = "--kafka-port", description = "Broker port (default: ${DEFAULT-VALUE}).")
-    int kafkaPort = 19092;
-
-    @Option(names = "--http-port", description = "Detector HTTP port (default: ${DEFAULT-VALUE}).")
-    int httpPort = 18080;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    boolean help;
+    @Mixin
+    LocalPlatformOptions platformOptions = new LocalPlatformOptions();
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new SoakRun()).execute(args));
@@ -58,8 +50,8 @@ public final class SoakRun implements Callable<Integer> {
         Files.createDirectories(out);
         ChaosRun.Report report = new ChaosRun.Report(out.resolve("summary.txt"));
         RequestImages images = new RequestImages(64, 128);
-        try (LocalPlatform platform = new LocalPlatform(home, out.resolve("work"), kafkaPort, httpPort,
-                List.of("-Dstarlight.detector.cache-entries=0"))) {
+        try (LocalPlatform platform = new LocalPlatform(platformOptions.home, out.resolve("work"),
+                platformOptions.kafkaPort, platformOptions.httpPort, List.of("-Dstarlight.detector.cache-entries=0"))) {
             platform.startBroker(true);
             platform.startDetector();
             double capacity = capacity(platform, images, burst);
