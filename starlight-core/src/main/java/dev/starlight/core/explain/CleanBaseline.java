@@ -37,10 +37,15 @@ public record CleanBaseline(Map<String, String> provenance, List<Double> levels,
     /** Evidence counts as unusual only above this quantile of clean scores... */
     public static final double UNUSUAL_LEVEL = 0.999;
     /**
-     * ... and by at least this much (score, or bits per sample), so a value tied with the top of the clean range is
-     * not called unusual; also the least clean spread a distance is measured in.
+     * ... and by at least this much in bits per sample, for a payload estimate, so a value next to the top of the
+     * clean range is not called unusual; also the least clean spread a distance is measured in.
      */
     public static final double MARGIN = 0.02;
+    /**
+     * ... or by this much for a score: several detectors' clean scores sit in a narrow band near 1 (chi-square
+     * p-values on an alpha plane), where a few hundredths more says nothing.
+     */
+    public static final double SCORE_MARGIN = 0.05;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -84,10 +89,12 @@ public record CleanBaseline(Map<String, String> provenance, List<Double> levels,
     }
 
     /**
-     * The evidence well outside its clean range (above the clean {@value #UNUSUAL_LEVEL} quantile by more than
-     * {@value #MARGIN}), strongest first: the furthest beyond that quantile, in units of the clean spread. The payload
-     * estimate is compared where the detector makes one, else the score. Evidence without a score or without a clean
-     * distribution (a model's, an extractor's: extractors give no evidence on clean images) is left out.
+     * The evidence well outside its clean range, strongest first: above the clean {@value #UNUSUAL_LEVEL} quantile by
+     * more than {@value #MARGIN} bits per sample (a payload estimate, compared where the detector makes one) or
+     * {@value #SCORE_MARGIN} of a score (else); a score must also point to hidden data, at least
+     * {@value Explainer#FIRED}: a rare low score marks an odd image, not evidence. Strength is the distance beyond that
+     * quantile in units of the clean spread. Evidence without a score or without a clean distribution (a model's, an
+     * extractor's: extractors give no evidence on clean images) is left out.
      */
     public List<UnusualEvidence> unusual(List<Evidence> evidence) {
         List<UnusualEvidence> out = new ArrayList<>();
@@ -106,7 +113,7 @@ public record CleanBaseline(Map<String, String> provenance, List<Double> levels,
         }
         double value = byEstimate ? e.estimate() : e.score();
         double top = clean.quantiles().get(clean.quantiles().size() - 1);
-        if (value <= top + MARGIN) {
+        if (value <= top + (byEstimate ? MARGIN : SCORE_MARGIN) || !byEstimate && value < Explainer.FIRED) {
             return Optional.empty();
         }
         double median = clean.quantiles().get(0);

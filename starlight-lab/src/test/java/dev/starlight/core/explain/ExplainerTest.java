@@ -139,17 +139,19 @@ class ExplainerTest {
     }
 
     @Test
-    void theHeatmapHasTheImagesSizeAndOutlinesThePayload() throws Exception {
+    void theHeatmapIsTheImageScaledUpWithItsPayloadOutlined() throws Exception {
         byte[] stego = Protocol.embed(AlphaLsbModel.opaque(cover()), Method.ALPHA, MESSAGE, EmbedOptions.DEFAULT);
         Explanation e = explainer.explain("png-1", stego);
         java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
                 HeatmapPng.render(ImageCodecs.decode(stego), e.saliency())));
 
-        assertThat(png.getWidth()).isEqualTo(96);
-        assertThat(png.getHeight()).isEqualTo(96);
+        int s = HeatmapPng.scaleFor(96, 96);
+        assertThat(s).isEqualTo(6);
+        assertThat(png.getWidth()).isEqualTo(96 * s);
+        assertThat(png.getHeight()).isEqualTo(96 * s + HeatmapPng.LEGEND_HEIGHT);
         long pixels = e.saliency().regions().get(0).pixels();
         int lastRow = (int) ((pixels - 1) / 96);
-        assertThat(png.getRGB(0, 0) & 0xFFFFFF).isEqualTo(0x00E5FF);
-        assertThat(png.getRGB(50, lastRow + 2) & 0xFFFFFF).isNotEqualTo(0x00E5FF);
+        assertThat(png.getRGB(0, 0) & 0xFFFFFF).isEqualTo(HeatmapPng.PAYLOAD);
+        assertThat(png.getRGB(50 * s, (lastRow + 2) * s + s / 2) & 0xFFFFFF).isNotEqualTo(HeatmapPng.PAYLOAD);
     }
 }
