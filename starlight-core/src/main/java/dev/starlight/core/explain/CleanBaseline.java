@@ -60,8 +60,16 @@ public record CleanBaseline(Map<String, String> provenance, List<Double> levels,
         }
     }
 
-    /** The table shipped in starlight-core. */
+    /** The table shipped in starlight-core (read once). */
     public static CleanBaseline shipped() {
+        return Shipped.TABLE;
+    }
+
+    private static final class Shipped {
+        static final CleanBaseline TABLE = load();
+    }
+
+    private static CleanBaseline load() {
         try (InputStream in = CleanBaseline.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing class-path resource " + RESOURCE);

@@ -22,9 +22,9 @@ import javax.imageio.ImageIO;
  */
 public final class HeatmapPng {
     /** A smaller image is scaled up by a whole factor until its long side reaches this. */
-    static final int MIN_LONG_SIDE = 512;
+    public static final int MIN_LONG_SIDE = 512;
     /** Height of the legend band under the image. */
-    static final int LEGEND_HEIGHT = 64;
+    public static final int LEGEND_HEIGHT = 64;
     /** The picture is at least this wide, so the legend fits beside a narrow image. */
     static final int MIN_WIDTH = 512;
     /** The colour scale bar in the legend: left edge, top (from the band's top), width, height. */
