@@ -139,6 +139,22 @@ class ExplainerTest {
     }
 
     @Test
+    void jsonWrittenBeforeTheUnusualFieldStillReads() throws Exception {
+        Explanation e = explainer.explain("json-2", Protocol.embed(AlphaLsbModel.opaque(cover()), Method.ALPHA, MESSAGE,
+                EmbedOptions.DEFAULT));
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode old = (com.fasterxml.jackson.databind.node.ObjectNode)
+                mapper.readTree(ExplanationJson.write(e));
+        assertThat(old.has("unusual")).isTrue();
+        old.remove("unusual");
+
+        Explanation read = ExplanationJson.read(mapper.writeValueAsString(old));
+        assertThat(read.unusual()).isEmpty();
+        assertThat(read.summary()).isEqualTo(e.summary());
+        assertThat(e.unusual()).isNotEmpty();
+    }
+
+    @Test
     void theHeatmapIsTheImageScaledUpWithItsPayloadOutlined() throws Exception {
         byte[] stego = Protocol.embed(AlphaLsbModel.opaque(cover()), Method.ALPHA, MESSAGE, EmbedOptions.DEFAULT);
         Explanation e = explainer.explain("png-1", stego);
