@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.core.explain.Explanation;
 import dev.starlight.core.explain.ExplanationJson;
+import dev.starlight.core.explain.HeatmapPng;
 import dev.starlight.core.explain.PayloadRegion;
 import dev.starlight.core.protocol.Method;
 import dev.starlight.testsupport.KafkaBrokerResource;
@@ -39,20 +40,23 @@ class HttpExplainTest {
             assertThat(r.bits()).isEqualTo(bits);
             assertThat(r.pixels()).isEqualTo((bits + 2) / 3);
         });
-        assertThat(e.summary()).startsWith("stego (lsb.rgb, message " + TestImages.MESSAGE.length() + " bytes) — ");
+        assertThat(e.summary()).startsWith("stego (lsb.rgb, message " + TestImages.MESSAGE.length() + " bytes) — "
+                + "evidence: extract.lsb.rgb recovered a message");
+        assertThat(json).contains("\"unusual\":");
         given().when().get("/v1/explain/http-lsb-1").then().statusCode(200).body("summary", equalTo(e.summary()));
     }
 
     @Test
-    void theHeatmapIsAPngOfTheImagesSize() throws Exception {
+    void theHeatmapIsAPngOfTheImageScaledUpWithALegendBand() throws Exception {
         given().body(TestImages.stego(Method.ALPHA, 72, 21)).header("X-Request-Id", "http-png-1")
                 .when().post("/v1/explain").then().statusCode(200);
         byte[] png = given().when().get("/v1/explain/http-png-1/heatmap.png").then().statusCode(200)
                 .contentType("image/png").extract().asByteArray();
         BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(png));
 
-        assertThat(decoded.getWidth()).isEqualTo(72);
-        assertThat(decoded.getHeight()).isEqualTo(72);
+        // 72 px scaled by 8 (the least whole factor reaching 512 px), the legend band under it
+        assertThat(decoded.getWidth()).isEqualTo(72 * 8).isGreaterThanOrEqualTo(HeatmapPng.MIN_LONG_SIDE);
+        assertThat(decoded.getHeight()).isEqualTo(72 * 8 + HeatmapPng.LEGEND_HEIGHT);
     }
 
     @Test

@@ -44,6 +44,7 @@ public final class Explainer {
     private final ScanOptions options;
     private final OnnxModel model;
     private final Scanner scanner;
+    private final CleanBaseline clean;
 
     /** Explains with the evidence alone. */
     public Explainer(ScanOptions options) {
@@ -52,7 +53,16 @@ public final class Explainer {
 
     /** @param model the model to explain and to scan with; null to explain with the evidence alone */
     public Explainer(ScanOptions options, OnnxModel model) {
+        this(options, model, CleanBaseline.shipped());
+    }
+
+    /**
+     * @param model the model to explain and to scan with; null to explain with the evidence alone
+     * @param clean how each detector scores clean images: the summary names the evidence well outside that range
+     */
+    public Explainer(ScanOptions options, OnnxModel model, CleanBaseline clean) {
         this.options = options;
+        this.clean = clean;
         this.model = model;
         this.scanner = model == null ? new Scanner(options, List.of())
                 : new Scanner(options, List.of(new ModelDetector(model)), model.info().version());
@@ -90,10 +100,11 @@ public final class Explainer {
                         occlusion(inputs, full), regions);
             }
             String note = model == null ? "no model available: explained with the evidence alone" : null;
+            List<UnusualEvidence> unusual = clean.unusual(scan.evidence());
             Explanation partial = new Explanation(scan.requestId(), null, scan, fired, messages, modelPart, note,
-                    saliency, 0, null);
+                    saliency, 0, null, unusual);
             return new Explanation(scan.requestId(), SummaryLine.of(partial), scan, fired, messages, modelPart, note,
-                    saliency, elapsedMs(start), null);
+                    saliency, elapsedMs(start), null, unusual);
         } catch (StarlightException e) {
             return failed(scan.requestId(), scan, new ScanError(e.code().name(), e.getMessage()), start);
         } catch (RuntimeException e) {
@@ -183,7 +194,7 @@ public final class Explainer {
     private static Explanation failed(String requestId, ScanResult scan, ScanError error, long start) {
         String summary = "error " + error.code() + ": " + error.message();
         return new Explanation(requestId, summary, scan, List.of(), List.of(), null, null, null, elapsedMs(start),
-                error);
+                error, List.of());
     }
 
     private static long elapsedMs(long start) {

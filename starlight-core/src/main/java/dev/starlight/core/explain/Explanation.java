@@ -21,14 +21,18 @@ import java.util.List;
  * @param saliency  where the evidence sits; null for errors
  * @param latencyMs time spent explaining
  * @param error     set only when the image could not be read (the scanner's stable code)
+ * @param unusual   the evidence well outside its range on clean images ({@link CleanBaseline}), strongest first;
+ *                  empty for a clean-looking image and for errors (and when read from JSON written before it existed)
  */
 @JsonPropertyOrder({"requestId", "summary", "scan", "fired", "messages", "model", "modelNote", "saliency", "latencyMs",
-        "error"})
+        "error", "unusual"})
 public record Explanation(String requestId, String summary, ScanResult scan, List<Evidence> fired,
                           List<RecoveredMessage> messages, ModelExplanation model, String modelNote,
-                          Saliency saliency, long latencyMs, ScanError error) {
+                          Saliency saliency, long latencyMs, ScanError error,
+                          List<UnusualEvidence> unusual) {
     public Explanation {
         fired = List.copyOf(fired);
         messages = List.copyOf(messages);
+        unusual = unusual == null ? List.of() : List.copyOf(unusual);
     }
 }

@@ -139,17 +139,35 @@ class ExplainerTest {
     }
 
     @Test
-    void theHeatmapHasTheImagesSizeAndOutlinesThePayload() throws Exception {
+    void jsonWrittenBeforeTheUnusualFieldStillReads() throws Exception {
+        Explanation e = explainer.explain("json-2", Protocol.embed(AlphaLsbModel.opaque(cover()), Method.ALPHA, MESSAGE,
+                EmbedOptions.DEFAULT));
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode old = (com.fasterxml.jackson.databind.node.ObjectNode)
+                mapper.readTree(ExplanationJson.write(e));
+        assertThat(old.has("unusual")).isTrue();
+        old.remove("unusual");
+
+        Explanation read = ExplanationJson.read(mapper.writeValueAsString(old));
+        assertThat(read.unusual()).isEmpty();
+        assertThat(read.summary()).isEqualTo(e.summary());
+        assertThat(e.unusual()).isNotEmpty();
+    }
+
+    @Test
+    void theHeatmapIsTheImageScaledUpWithItsPayloadOutlined() throws Exception {
         byte[] stego = Protocol.embed(AlphaLsbModel.opaque(cover()), Method.ALPHA, MESSAGE, EmbedOptions.DEFAULT);
         Explanation e = explainer.explain("png-1", stego);
         java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
                 HeatmapPng.render(ImageCodecs.decode(stego), e.saliency())));
 
-        assertThat(png.getWidth()).isEqualTo(96);
-        assertThat(png.getHeight()).isEqualTo(96);
+        int s = HeatmapPng.scaleFor(96, 96);
+        assertThat(s).isEqualTo(6);
+        assertThat(png.getWidth()).isEqualTo(96 * s);
+        assertThat(png.getHeight()).isEqualTo(96 * s + HeatmapPng.LEGEND_HEIGHT);
         long pixels = e.saliency().regions().get(0).pixels();
         int lastRow = (int) ((pixels - 1) / 96);
-        assertThat(png.getRGB(0, 0) & 0xFFFFFF).isEqualTo(0x00E5FF);
-        assertThat(png.getRGB(50, lastRow + 2) & 0xFFFFFF).isNotEqualTo(0x00E5FF);
+        assertThat(png.getRGB(0, 0) & 0xFFFFFF).isEqualTo(HeatmapPng.PAYLOAD);
+        assertThat(png.getRGB(50 * s, (lastRow + 2) * s + s / 2) & 0xFFFFFF).isNotEqualTo(HeatmapPng.PAYLOAD);
     }
 }
