@@ -47,7 +47,8 @@ public final class UpCommand implements Callable<Integer> {
                     + "in this local run, so anyone who reaches it can use it) (default: ${DEFAULT-VALUE}).")
     String bind = PlatformLauncher.LOOPBACK;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", description = "Broker data and logs, kept between runs (default: ~/.starlight).")
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Broker data and logs, kept between runs (default: .starlight in your home directory).")
     Path stateDir = Path.of(System.getProperty("user.home"), ".starlight");
 
     @Option(names = "--fresh",
