@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
  * argument, which would land in the shell history and the process list) and only its SHA-256 is printed.
  */
 @Command(name = "apikey", mixinStandardHelpOptions = true,
-        description = {"Reads an API key from standard input and prints NAME:SHA256 for the detector's keys file",
-            "(starlight.detector.api.keys-file). Make a key with e.g. `openssl rand -hex 32`."})
+        description = {"Prints NAME:SHA256 of an API key read from standard input, for the detector's keys file.",
+            "The line goes into the file named by starlight.detector.api.keys-file; the key itself is never printed.",
+            "Make a key with e.g. `openssl rand -hex 32`."})
 public final class ApiKeyCommand implements Callable<Integer> {
     static final int MIN_LENGTH = 16;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -29,7 +30,7 @@ public final class ApiKeyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--name", required = true, description = "Key name shown in metrics and rate limits.")
+    @Option(names = "--name", required = true, paramLabel = "NAME", description = "Key name shown in metrics and rate limits.")
     String name;
 
     @Override

@@ -33,9 +33,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * The shipped {@code fusion-model.json} is this command's output (the command line is recorded inside it).
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-        description = {"Scans labelled clean and stego images with the core's statistics, fits the fusion (one",
-            "logistic regression per image group) and sets each group's threshold on its clean images for the",
-            "false-positive budget. Writes the fit as JSON with how it was made."})
+        description = {"Fits the statistical fusion on labelled clean and stego images.",
+            "Scans the images with the core's statistics, fits the fusion (one logistic regression per image "
+                + "group) and sets each group's threshold on its clean images for the false-positive budget.",
+            "Writes the fit as JSON with how it was made."})
 public final class CalibrateCommand implements Callable<Integer> {
 
     @Spec
@@ -50,20 +51,20 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the fit.")
     Path out;
 
-    @Option(names = "--target-fpr", defaultValue = "0.005", description = "False-positive budget per group (${DEFAULT-VALUE}).")
+    @Option(names = "--target-fpr", defaultValue = "0.005", paramLabel = "RATE", description = "False-positive budget per group (${DEFAULT-VALUE}).")
     double targetFpr;
 
-    @Option(names = "--extra-margin", defaultValue = "0",
+    @Option(names = "--extra-margin", defaultValue = "0", paramLabel = "LOGITS",
             description = "Logit units added to the margin learned from the clean images (${DEFAULT-VALUE}).")
     double extraMargin;
 
-    @Option(names = "--l2", defaultValue = "0.1", description = "Ridge penalty (${DEFAULT-VALUE}).")
+    @Option(names = "--l2", defaultValue = "0.1", paramLabel = "PENALTY", description = "Ridge penalty (${DEFAULT-VALUE}).")
     double l2;
 
     @Option(names = "--version-name", paramLabel = "NAME", description = "The fit's version (default: fusion-<date>).")
     String versionName;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Scanner threads (default: all cores).")
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Scanner threads (default: all cores).")
     int threads;
 
     @Override

@@ -13,12 +13,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code starlight dataset}: makes labelled evaluation sets (split by cover) from a folder of clean covers. */
 @Command(name = "dataset", mixinStandardHelpOptions = true,
-        description = {"Makes labelled stego from clean covers, split by cover into calibration/ and holdout/:",
-            "clean/ (the covers), stego/<group>/ with a sidecar per file: the five protocol methods in every format",
-            "they apply to (both bit orders), and random-position LSB replacement and matching at 0.05, 0.1, 0.2",
-            "and 0.4 bits per sample. Seeded: the same inputs give the same bytes.",
-            "With --training: train/, validation/ and holdout/ instead, with messages of every kind (text,",
-            "compressed, random bytes) from 4 bytes up to the carrier's capacity."})
+        description = {"Makes labelled evaluation or training sets of stego from clean covers.",
+            "The covers are split by cover into calibration/ and holdout/, each with clean/ (the covers) and "
+                + "stego/<group>/ with a sidecar per file: the five protocol methods in every format they apply to "
+                + "(both bit orders), and random-position LSB replacement and matching at 0.05, 0.1, 0.2 and 0.4 "
+                + "bits per sample.",
+            "Seeded: the same inputs give the same bytes.",
+            "With --training: train/, validation/ and holdout/ instead, with messages of every kind (text, "
+                + "compressed, random bytes) from 4 bytes up to the carrier's capacity."})
 public final class DatasetCommand implements Callable<Integer> {
 
     @Spec
@@ -33,7 +35,7 @@ public final class DatasetCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the sets.")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "20261124", description = "Seed of the split and the embeddings (${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "20261124", paramLabel = "N", description = "Seed of the split and the embeddings (${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--holdout", defaultValue = "0.5", paramLabel = "SHARE",

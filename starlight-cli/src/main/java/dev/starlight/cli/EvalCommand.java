@@ -24,11 +24,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code starlight eval}: measures the scanner on folders of clean and stego images. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Runs the scanner on labelled images and prints, per stego group and format: detection rate,",
-            "AUC and TPR at 1% and 5% FPR against the clean images of the same format, payload-estimate error,",
-            "method and bit-order accuracy, exact extractions; per format the false-positive rate on clean images;",
-            "and images per second. Stego labels come from sidecars, else from the folder's name; clean images in",
-            "sub-folders of a --clean folder are reported per sub-folder (e.g. the clean variants of `dataset`)."})
+        description = {"Measures the scanner on folders of labelled clean and stego images.",
+            "Prints, per stego group and format: detection rate, AUC and TPR at 1%% and 5%% FPR against the clean "
+                + "images of the same format, payload-estimate error, method and bit-order accuracy and exact "
+                + "extractions; per format, the false-positive rate on clean images; and images per second.",
+            "Stego labels come from sidecars, else from the folder's name; clean images in sub-folders of a --clean "
+                + "folder are reported per sub-folder (e.g. the clean variants of `dataset`)."})
 public final class EvalCommand implements Callable<Integer> {
 
     @Spec
@@ -43,7 +44,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--fusion", paramLabel = "FILE", description = "Fuse with this fit instead of the shipped one.")
     Path fusionFile;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Scanner threads (default: all cores).")
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Scanner threads (default: all cores).")
     int threads;
 
     @Option(names = "--json", description = "Print the report as JSON.")

@@ -16,10 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code starlight hostile}: writes the seeded corpus of malformed and hostile files. */
 @Command(name = "hostile", mixinStandardHelpOptions = true,
-        description = {"Writes a seeded corpus of malformed and hostile files: mutations of valid files of every",
-            "format and crafted cases (huge headers, decompression bombs, lengths past the end, palette indices out",
-            "of range, huge and recursive metadata, empty files, polyglots). Files are named NNNNN-kind.ext;",
-            "manifest.tsv lists name, kind, seed and size. The same seed gives the same bytes."})
+        description = {"Writes a seeded corpus of malformed and hostile image files.",
+            "Mutations of valid files of every format and crafted cases (huge headers, decompression bombs, lengths "
+                + "past the end, palette indices out of range, huge and recursive metadata, empty files, polyglots).",
+            "Files are named NNNNN-kind.ext; manifest.tsv lists name, kind, seed and size. The same seed gives the "
+                + "same bytes."})
 public final class HostileCommand implements Callable<Integer> {
 
     @Spec

@@ -10,37 +10,62 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
  * Starts the local platform's parts as child processes of this JVM from the jars the build made: the broker
  * (starlight-broker) and the Quarkus services, each against {@code localhost:kafkaPort}, with its output in a log
- * file. Used by {@code starlight up} and by the bench's fault and soak runs. {@link #close()}, also run on Ctrl-C or
- * {@code System.exit}, stops whatever is still running, the last started first.
+ * file. Used by {@code starlight up} and by the bench's fault and soak runs.
+ *
+ * <p>The services' HTTP listens on the bind address only (127.0.0.1 unless told otherwise); the broker is always on
+ * 127.0.0.1. Children ignore SIGINT: Ctrl-C reaches the whole foreground process group, and a broker that stopped on
+ * its own Ctrl-C before the services would leave their Kafka clients waiting for it. They are stopped by
+ * {@link #close()} instead, also run on Ctrl-C or {@code System.exit}: the services all at once, then the broker,
+ * within {@link #STOP_LIMIT} in total.
  */
 public final class PlatformLauncher implements AutoCloseable {
-    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+    /** The most {@link #close()} takes: SIGTERM, a wait, then SIGKILL for what is left. */
+    public static final Duration STOP_LIMIT = Duration.ofSeconds(5);
+    /** The default bind address of the services' HTTP. */
+    public static final String LOOPBACK = "127.0.0.1";
+    /** The share of {@link #STOP_LIMIT} the services get before the broker is asked to stop. */
+    private static final double SERVICES_SHARE = 0.6;
+    private static final Duration KILL_WAIT = Duration.ofMillis(200);
+
+    /** A child that has ended, by the name it was started under. */
+    record ChildExit(String name, int exitCode) {
+    }
+
+    private record Child(String name, Process process, boolean broker) {
+    }
 
     private final Path home;
     private final Path logDir;
     private final int kafkaPort;
+    private final String bindAddress;
     private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    private final List<Process> running = new ArrayList<>();
-    private final List<Process> brokers = new ArrayList<>();
+    private final List<Child> running = new ArrayList<>();
+    private volatile boolean stopping;
+
+    /** A launcher whose services listen on 127.0.0.1 only. */
+    public PlatformLauncher(Path home, Path logDir, int kafkaPort) {
+        this(home, logDir, kafkaPort, LOOPBACK);
+    }
 
     /**
-     * @param home      the Starlight checkout holding the built jars
-     * @param logDir    where relative log names and failure messages point
-     * @param kafkaPort the broker's port on localhost
+     * @param home        the Starlight checkout holding the built jars
+     * @param logDir      where relative log names and failure messages point
+     * @param kafkaPort   the broker's port on localhost
+     * @param bindAddress the address the services' HTTP listens on ({@code 0.0.0.0}: every interface)
      */
-    public PlatformLauncher(Path home, Path logDir, int kafkaPort) {
+    public PlatformLauncher(Path home, Path logDir, int kafkaPort, String bindAddress) {
         this.home = home;
         this.logDir = logDir;
         this.kafkaPort = kafkaPort;
+        this.bindAddress = bindAddress;
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "platform-stop"));
     }
 
@@ -52,6 +77,18 @@ public final class PlatformLauncher implements AutoCloseable {
 
     public String bootstrap() {
         return "localhost:" + kafkaPort;
+    }
+
+    /**
+     * Where a client on this machine reaches a service: {@code localhost} when the services listen on loopback or
+     * on every interface, else the bind address itself.
+     */
+    public String httpHost() {
+        return switch (bindAddress) {
+            case LOOPBACK, "0.0.0.0", "localhost" -> "localhost";
+            case "::", "[::]", "::1", "[::1]" -> "[::1]";
+            default -> bindAddress.contains(":") && !bindAddress.startsWith("[") ? "[" + bindAddress + "]" : bindAddress;
+        };
     }
 
     /**
@@ -68,17 +105,15 @@ public final class PlatformLauncher implements AutoCloseable {
             cmd.add("--fresh");
         }
         int readyLines = appendLog ? occurrences(log, "ready on") : 0;
-        Process broker = start(cmd, log, appendLog);
-        synchronized (this) {
-            brokers.add(broker);
-        }
+        Process broker = startChild("broker", true, cmd, log, appendLog);
         await("broker", () -> portOpen(kafkaPort), Duration.ofSeconds(120));
         await("broker topics", () -> occurrences(log, "ready on") > readyLines, Duration.ofSeconds(120));
         return broker;
     }
 
     /**
-     * Starts a Quarkus service against the broker on {@code httpPort} without waiting; see {@link #awaitReady}.
+     * Starts a Quarkus service against the broker, its HTTP on {@code bindAddress:httpPort}, without waiting; see
+     * {@link #awaitReady}.
      *
      * @param maxHeap    the {@code -Xmx} value, e.g. {@code 512m}
      * @param jvmOptions further {@code -D} options
@@ -86,62 +121,99 @@ public final class PlatformLauncher implements AutoCloseable {
     public Process startService(String module, String maxHeap, int httpPort, List<String> jvmOptions, Path log)
             throws IOException {
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + maxHeap, "-Dkafka.bootstrap.servers=" + bootstrap(),
-                "-Dquarkus.http.port=" + httpPort));
+                "-Dquarkus.http.host=" + bindAddress, "-Dquarkus.http.port=" + httpPort));
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-jar", jar(module).toString()));
-        return start(cmd, log, false);
+        return startChild(module, false, cmd, log, false);
     }
 
     /** Waits until the service on {@code httpPort} answers its readiness check. */
     public void awaitReady(String what, int httpPort, Duration limit) throws InterruptedException {
-        await(what, () -> httpOk("http://localhost:" + httpPort + "/q/health/ready"), limit);
+        String host = httpHost().equals("localhost") ? LOOPBACK : httpHost();
+        await(what, () -> httpOk("http://" + host + ":" + httpPort + "/q/health/ready"), limit);
     }
 
     /** Whether every process started and not killed is still running. */
     public synchronized boolean allAlive() {
-        return running.stream().allMatch(Process::isAlive);
+        return running.stream().allMatch(c -> c.process().isAlive());
+    }
+
+    /** The first child (in start order) that has ended, if any; one killed through {@link #kill} is not counted. */
+    synchronized Optional<ChildExit> firstExited() {
+        return running.stream().filter(c -> !c.process().isAlive()).findFirst()
+                .map(c -> new ChildExit(c.name(), c.process().exitValue()));
+    }
+
+    /** Whether {@link #close()} has begun: children ending from then on were stopped, not crashed. */
+    public boolean stopping() {
+        return stopping;
     }
 
     /** SIGKILL: no shutdown hook, no commit, no flush. */
     public void kill(Process process) throws InterruptedException {
         synchronized (this) {
-            running.remove(process);
+            running.removeIf(c -> c.process() == process);
         }
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
     /**
-     * Stops every running process, the services first (the last started first), then the broker, so that no service
-     * is left waiting for it: SIGTERM, then SIGKILL after 30 s.
+     * Stops every running process within {@link #STOP_LIMIT}: SIGTERM to all the services at once, a wait, SIGKILL
+     * for those still running; then the same for the broker, so that no service is left waiting for it.
      */
     @Override
     public synchronized void close() {
-        List<Process> order = new ArrayList<>(running);
-        Collections.reverse(order);
-        order.sort(Comparator.comparing(brokers::contains)); // stable: services keep their order
-        for (Process p : order) {
-            if (!p.isAlive()) {
-                continue;
-            }
-            p.destroy();
+        stopping = true;
+        long start = System.nanoTime();
+        long servicesDeadline = start + (long) (STOP_LIMIT.toNanos() * SERVICES_SHARE);
+        long brokerDeadline = start + STOP_LIMIT.toNanos() - 2 * KILL_WAIT.toNanos();
+        stopAtOnce(running.stream().filter(c -> !c.broker()).toList(), servicesDeadline);
+        stopAtOnce(running.stream().filter(Child::broker).toList(), brokerDeadline);
+    }
+
+    /** SIGTERM to each, wait for all until {@code deadline} (a {@link System#nanoTime()}), then SIGKILL the rest. */
+    private static void stopAtOnce(List<Child> children, long deadline) {
+        List<Process> alive = children.stream().map(Child::process).filter(Process::isAlive).toList();
+        alive.forEach(Process::destroy);
+        boolean interrupted = false;
+        for (Process p : alive) {
             try {
-                if (!p.waitFor(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
+                long left = deadline - System.nanoTime();
+                if (left > 0) {
+                    p.waitFor(left, TimeUnit.NANOSECONDS);
                 }
             } catch (InterruptedException e) {
-                p.destroyForcibly();
-                Thread.currentThread().interrupt();
+                interrupted = true;
+                break;
             }
+        }
+        alive.stream().filter(Process::isAlive).forEach(Process::destroyForcibly);
+        for (Process p : alive) {
+            try {
+                p.waitFor(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    private synchronized Process start(List<String> command, Path log, boolean append) throws IOException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+    /**
+     * Starts {@code command} as a child named {@code name} with its output in {@code log}, SIGINT ignored (the
+     * ignored disposition survives {@code exec}, and the JVM leaves an ignored SIGINT ignored).
+     */
+    synchronized Process startChild(String name, boolean broker, List<String> command, Path log, boolean append)
+            throws IOException {
+        List<String> ignoringInterrupt = new ArrayList<>(List.of("/bin/sh", "-c", "trap '' INT; exec \"$@\"", "sh"));
+        ignoringInterrupt.addAll(command);
+        Process p = new ProcessBuilder(ignoringInterrupt).redirectErrorStream(true)
                 .redirectOutput(append ? ProcessBuilder.Redirect.appendTo(log.toFile())
                         : ProcessBuilder.Redirect.to(log.toFile()))
                 .start();
-        running.add(p);
+        running.add(new Child(name, p, broker));
         return p;
     }
 
@@ -149,6 +221,9 @@ public final class PlatformLauncher implements AutoCloseable {
     private void await(String what, BooleanSupplier ready, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!ready.getAsBoolean()) {
+            if (stopping) {
+                throw new IllegalStateException("stopped while waiting for the " + what);
+            }
             if (System.nanoTime() > deadline || !allAlive()) {
                 throw new IllegalStateException(what + " did not become ready; see its log in " + logDir);
             }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code starlight scan PATH...}: one verdict per file, in parallel, printed in input order. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Scans image files and folders (recursively) and prints one verdict per file.",
-            "Output is in input order: arguments as given, each folder's files sorted by path, whatever --threads is.",
+            "Output is in input order (arguments as given, each folder's files sorted by path), whatever --threads is.",
             "Inside folders, hidden entries and .json sidecars are skipped; symbolic link loops are skipped."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no stego, or stego without --fail-on-stego", "2:usage error",

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         description = "Finds, hides and recovers messages in images (PNG, GIF, BMP, JPEG, WebP).",
         subcommands = {ScanCommand.class, EmbedCommand.class, ExtractCommand.class, EvalCommand.class,
             DatasetCommand.class, CalibrateCommand.class, UpCommand.class, ApiKeyCommand.class,
-            HostileCommand.class},
+            HostileCommand.class, TrainerCommands.Train.class, TrainerCommands.Models.class,
+            TrainerCommands.Report.class},
         exitCodeOnInvalidInput = ExitCodes.INPUT_ERROR,
         exitCodeOnExecutionException = ExitCodes.INPUT_ERROR,
         exitCodeListHeading = "%nExit codes (when several apply, the first in this list wins):%n",
@@ -30,7 +31,7 @@ public final class StarlightCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: scan, embed or extract");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: see starlight --help");
     }
 
     public static void main(String[] args) {

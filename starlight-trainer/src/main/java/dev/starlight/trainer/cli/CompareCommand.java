@@ -17,8 +17,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code starlight models compare}: model variants side by side, from their run folders. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Prints a Markdown table of trained models side by side: streams, triplet term, training time,",
-            "held-out false-positive rate and per-group detection and model AUC (from each run's metrics.json)."})
+        description = {"Prints a Markdown table of trained models side by side.",
+            "Columns: streams, triplet term, training time, held-out false-positive rate and per-group detection "
+                + "and model AUC (from each run's metrics.json)."})
 public final class CompareCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", arity = "1..*", description = "Run folders (with metrics.json and provenance.json).")
     List<Path> runs;

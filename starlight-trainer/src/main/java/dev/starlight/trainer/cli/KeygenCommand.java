@@ -13,9 +13,11 @@ import picocli.CommandLine.Option;
 
 /** {@code starlight models keygen}: an Ed25519 key pair for signing model envelopes. */
 @Command(name = "keygen", mixinStandardHelpOptions = true,
-        description = {"Writes an Ed25519 key pair for model signing: NAME.pem (PKCS#8 private key, for",
-            "`starlight train --signing-key` and starlight.trainer.signing-key) and NAME.pub.pem (X.509 public key,",
-            "for starlight.detector.models.trusted-keys). Never overwrites a file."})
+        description = {"Writes an Ed25519 key pair for model signing.",
+            "NAME.pem is the PKCS#8 private key, for `starlight train --signing-key` and "
+                + "starlight.trainer.signing-key; NAME.pub.pem is the X.509 public key, for "
+                + "starlight.detector.models.trusted-keys.",
+            "Never overwrites a file."})
 public final class KeygenCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the two files.")
     Path out;

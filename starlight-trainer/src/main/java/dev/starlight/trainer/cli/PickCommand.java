@@ -12,8 +12,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code starlight models pick}: the run to ship, by a fixed rule, so the choice is reproducible. */
 @Command(name = "pick", mixinStandardHelpOptions = true,
-        description = {"Prints the run folder to ship (ShippingScore): the lowest held-out false-positive rate on clean",
-            "covers (scanner with the model), then the highest mean detection rate over the held-out stego groups."})
+        description = {"Prints the run folder to ship (ShippingScore).",
+            "The lowest held-out false-positive rate on clean covers (scanner with the model) wins, then the "
+                + "highest mean detection rate over the held-out stego groups."})
 public final class PickCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", arity = "1..*", description = "Run folders.")
     List<Path> runs;

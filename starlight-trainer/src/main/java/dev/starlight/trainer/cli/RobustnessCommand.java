@@ -9,9 +9,10 @@ import picocli.CommandLine.Option;
 
 /** {@code starlight report robustness}: gradient attacks, realisable attacks and real-world transformations. */
 @Command(name = "robustness", mixinStandardHelpOptions = true,
-        description = {"Measures a trained model against white-box gradient attacks (FGSM, PGD) on its input tiles,",
-            "the same attack made into real 8-bit files, and JPEG recompression, resizing, re-saving, cropping and",
-            "noise applied to held-out stego and clean images; writes a Markdown report."})
+        description = {"Measures how a trained model holds up against attacks and changes to its images.",
+            "White-box gradient attacks (FGSM, PGD) on its input tiles, the same attack made into real 8-bit files, "
+                + "and JPEG recompression, resizing, re-saving, cropping and noise applied to held-out stego and "
+                + "clean images; writes a Markdown report."})
 public final class RobustnessCommand implements Callable<Integer> {
     @Option(names = "--run", required = true, paramLabel = "DIR", description = {
         "Run folder made by `starlight train` (metrics.json, provenance.json, model.onnx, network.params)."})

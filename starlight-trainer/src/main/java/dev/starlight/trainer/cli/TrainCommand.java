@@ -18,10 +18,10 @@ import picocli.CommandLine.Option;
 
 /** {@code starlight train}: one training run from the command line. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Trains the multi-stream model on a training set made by `starlight dataset --training`,",
-            "exports it to ONNX (checked against the trained network), sets its operating point on validation/,",
-            "evaluates it on holdout/ and writes model.onnx, model.slme (signed with --signing-key), metrics.json and",
-            "MODEL_CARD.md to --out."})
+        description = {"Trains the multi-stream model on a training set made by `starlight dataset --training`.",
+            "Exports it to ONNX (checked against the trained network), sets its operating point on validation/, "
+                + "evaluates it on holdout/ and writes model.onnx, model.slme (signed with --signing-key), "
+                + "metrics.json and MODEL_CARD.md to --out."})
 public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "Training set folder.")
     Path data;
