@@ -1,5 +1,6 @@
 package dev.starlight.deploy;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -96,7 +97,7 @@ final class DocPlatform implements AutoCloseable {
         log = stateDir.resolveSibling("up.log");
         String full = "exec " + command + " --kafka-port " + kafkaPort + " --http-port " + httpPort + " --state-dir " + stateDir;
         process = new ProcessBuilder("bash", "-c", full).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             String output = Files.readString(log);
