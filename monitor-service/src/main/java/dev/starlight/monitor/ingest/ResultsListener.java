@@ -13,9 +13,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class ResultsListener {
     private final ResultIngest ingest;
+    private final HistoryReplay replay;
 
-    public ResultsListener(ResultIngest ingest) {
+    public ResultsListener(ResultIngest ingest, HistoryReplay replay) {
         this.ingest = ingest;
+        this.replay = replay;
     }
 
     @Incoming(Channels.RESULTS)
@@ -23,6 +25,7 @@ public class ResultsListener {
         long now = System.currentTimeMillis();
         for (ConsumerRecord<String, byte[]> r : records) {
             ingest.accept(r.topic(), r.value(), r.timestamp(), now);
+            replay.consumed(r.topic(), r.partition(), r.offset());
         }
     }
 }
