@@ -19,38 +19,59 @@
 
   function ms(v) { return v === null || v === undefined ? '–' : Math.round(v) + ' ms'; }
 
-  // A line over equally spaced values (nulls drawn as 0), scaled to the largest value.
-  function line(svgId, values) {
+  function hhmmss(t) { return new Date(t).toTimeString().slice(0, 8); }
+
+  function round(v) { return v >= 10 ? String(Math.round(v)) : String(Math.round(v * 10) / 10); }
+
+  // A line over time: x from each point's bucket start, a time axis with a tick and its time every 15 s, a y axis
+  // with 0 and the largest value. Empty buckets (null) are drawn as 0.
+  function line(svgId, series, value) {
     var svg = document.getElementById(svgId);
     clear(svg);
-    var w = 300, h = 120, max = 0;
+    var vb = svg.viewBox.baseVal, w = vb.width, h = vb.height;
+    var left = 34, right = 8, top = 8, bottom = 18, max = 0;
+    var plotW = w - left - right, plotH = h - top - bottom;
+    var values = series.map(value);
     values.forEach(function (v) { if (v > max) { max = v; } });
-    svg.appendChild(el('line', {'class': 'axis', x1: 0, y1: h - 1, x2: w, y2: h - 1}));
-    var step = values.length > 1 ? w / (values.length - 1) : w;
-    var points = values.map(function (v, i) {
-      var y = max > 0 ? h - 2 - (v || 0) / max * (h - 14) : h - 2;
-      return (i * step).toFixed(1) + ',' + y.toFixed(1);
+    if (series.length === 0) { return; }
+    var t0 = series[0].t, t1 = series[series.length - 1].t, span = Math.max(t1 - t0, 1);
+    function x(t) { return left + (t - t0) / span * plotW; }
+    function y(v) { return top + plotH - (max > 0 ? (v || 0) / max * plotH : 0); }
+    svg.appendChild(el('line', {'class': 'axis axis-x', x1: left, y1: top + plotH, x2: left + plotW, y2: top + plotH}));
+    svg.appendChild(el('line', {'class': 'axis axis-y', x1: left, y1: top, x2: left, y2: top + plotH}));
+    svg.appendChild(el('text', {'class': 'tick-y', x: left - 3, y: top + plotH, 'text-anchor': 'end'}, '0'));
+    svg.appendChild(el('text', {'class': 'tick-y', x: left - 3, y: top + 8, 'text-anchor': 'end'}, round(max)));
+    var every = 15000;
+    for (var t = Math.ceil(t0 / every) * every; t <= t1; t += every) {
+      svg.appendChild(el('line', {'class': 'axis tick', x1: x(t), y1: top + plotH, x2: x(t), y2: top + plotH + 3}));
+      svg.appendChild(el('text', {'class': 'tick-x', x: x(t), y: h - 3, 'text-anchor': 'middle',
+        'data-t': t}, hhmmss(t)));
+    }
+    var points = series.map(function (p, i) {
+      return x(p.t).toFixed(1) + ',' + y(values[i]).toFixed(1);
     }).join(' ');
     svg.appendChild(el('polyline', {points: points}));
-    svg.appendChild(el('text', {x: 2, y: 10, 'class': 'max'}, 'max ' + (Math.round(max * 10) / 10)));
   }
 
-  // One bar per key, height = value / largest value.
+  // One horizontal bar per key, its label left of it and its value right: labels never share a line, however many.
   function bars(svgId, entries, format) {
     var svg = document.getElementById(svgId);
     clear(svg);
-    var vb = svg.viewBox.baseVal, w = vb.width, h = vb.height, max = 0;
+    var row = 16, labelW = 70, valueW = 48, w = 300, max = 0;
+    var h = Math.max(entries.length, 1) * row + 4;
+    svg.setAttribute('viewBox', '0 0 ' + w + ' ' + h);
+    svg.style.height = (h * 1.1) + 'px';
     entries.forEach(function (e) { if (e[1] > max) { max = e[1]; } });
     if (entries.length === 0) {
-      svg.appendChild(el('text', {x: 4, y: h / 2}, 'no data yet'));
+      svg.appendChild(el('text', {x: 4, y: 13}, 'no data yet'));
       return;
     }
-    var slot = w / entries.length;
     entries.forEach(function (e, i) {
-      var bh = max > 0 ? e[1] / max * (h - 24) : 0;
+      var top = 2 + i * row, bw = max > 0 ? e[1] / max * (w - labelW - valueW) : 0;
+      svg.appendChild(el('text', {'class': 'label', x: labelW - 4, y: top + 11, 'text-anchor': 'end'}, e[0]));
       svg.appendChild(el('rect', {'class': 'bar', 'data-key': e[0], 'data-value': e[1],
-        x: i * slot + slot * 0.15, y: h - 12 - bh, width: slot * 0.7, height: Math.max(bh, 0.5)}));
-      svg.appendChild(el('text', {x: i * slot + 2, y: h - 2}, e[0] + ' ' + format(e[1])));
+        x: labelW, y: top + 2, width: Math.max(bw, 0.5), height: row - 5}));
+      svg.appendChild(el('text', {'class': 'value', x: labelW + bw + 4, y: top + 11}, format(e[1])));
     });
   }
 
@@ -87,8 +108,13 @@
     set('error-rate-1m', pct(m.errorRate));
     set('p95-1m', ms(m.latencyP95Ms));
     set('stego-rate-1m', pct(m.stegoRate));
-    line('chart-throughput', d.series.map(function (p) { return p.perSecond; }));
-    line('chart-latency', d.series.map(function (p) { return p.latencyP95Ms; }));
+    line('chart-throughput', d.series, function (p) { return p.perSecond; });
+    line('chart-latency', d.series, function (p) { return p.latencyP95Ms; });
+    var paths = m.byPath || {};
+    set('path-http-1m', String(paths.http || 0));
+    set('path-kafka-1m', String(paths.kafka || 0));
+    var paths15 = d.last15m.byPath || {};
+    bars('chart-paths', Object.keys(paths15).sort().map(function (k) { return [k, paths15[k]]; }), String);
     bars('chart-methods', Object.keys(d.last15m.stegoRateByMethod).sort().map(function (k) {
       return [k, d.last15m.stegoRateByMethod[k]];
     }), pct);

@@ -34,8 +34,9 @@ class CanaryTest {
     public static class CanaryOn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            // 2 % of a configured 100 images/s: 2 canaries a second
             return Map.of("starlight.monitor.canary.enabled", "true", "starlight.monitor.canary.every", "300ms",
-                    "starlight.topic-prefix", PREFIX);
+                    "starlight.monitor.canary.capacity", "100", "starlight.topic-prefix", PREFIX);
         }
     }
 
@@ -88,6 +89,23 @@ class CanaryTest {
             assertThat(c.getLong("sent")).isGreaterThanOrEqualTo(16);
         });
         given().get("/v1/monitoring/stats/1m").then().body("count", org.hamcrest.Matchers.equalTo(0));
+
+        // the job obeys the rate it reports: 2 % of 100/s, and over 3 s it sends no more than that (one tick's
+        // rounding aside)
+        given().get("/v1/monitoring/canary/rate").then().statusCode(200)
+                .body("perSecond", org.hamcrest.Matchers.equalTo(2.0f))
+                .body("capacitySource", org.hamcrest.Matchers.equalTo("configured"))
+                .body("share", org.hamcrest.Matchers.equalTo(0.02f));
+        long sent0 = given().get("/v1/monitoring/canary").then().extract().jsonPath().getLong("sent");
+        long t0 = System.nanoTime();
+        try {
+            Thread.sleep(3000);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        long sent1 = given().get("/v1/monitoring/canary").then().extract().jsonPath().getLong("sent");
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertThat(sent1 - sent0).isLessThanOrEqualTo((long) Math.ceil(2 * seconds) + 1).isGreaterThanOrEqualTo(1);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given().get("/q/metrics").then()
                 .body(org.hamcrest.Matchers.containsString("starlight_monitor_fpr_canary 0.25"))
                 .body(org.hamcrest.Matchers.containsString("starlight_monitor_tpr_canary 0.875")));

@@ -23,7 +23,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Everything the scan pipeline writes: one result per request to {@code starlight.scan.results} (key = request id,
- * {@code traceparent} carried over, a {@code verdict} header), the original bytes to {@code starlight.scan.dlq} with
+ * {@code traceparent} carried over, a {@code verdict} header, {@code starlight-path: kafka}; HTTP answers go there
+ * too with {@code starlight-path: http}), the original bytes to {@code starlight.scan.dlq} with
  * the reason in headers when even that fails, and one {@link ScanBatchMetrics} per micro-batch to
  * {@code starlight.metrics} (best effort). The futures complete when the broker has the record.
  */
@@ -56,6 +57,15 @@ public class ScanResultWriter {
             headers.add(Topics.HEADER_TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
         }
         headers.add("verdict", result.verdict().label().getBytes(StandardCharsets.UTF_8));
+        headers.add(Topics.HEADER_PATH, Topics.PATH_KAFKA.getBytes(StandardCharsets.UTF_8));
+        return send(results, ScanResultJson.write(result), result.requestId(), headers);
+    }
+
+    /** A result answered over HTTP (see {@link HttpResultPublisher}); header {@code starlight-path: http}. */
+    CompletableFuture<Void> httpResult(ScanResult result) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("verdict", result.verdict().label().getBytes(StandardCharsets.UTF_8));
+        headers.add(Topics.HEADER_PATH, Topics.PATH_HTTP.getBytes(StandardCharsets.UTF_8));
         return send(results, ScanResultJson.write(result), result.requestId(), headers);
     }
 

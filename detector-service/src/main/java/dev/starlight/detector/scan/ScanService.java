@@ -3,12 +3,14 @@ package dev.starlight.detector.scan;
 import dev.starlight.codecs.ErrorCode;
 import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.codecs.image.ImageLimits;
+import dev.starlight.core.events.Topics;
 import dev.starlight.core.scan.ScanError;
 import dev.starlight.core.scan.ScanOptions;
 import dev.starlight.core.scan.ScanRequest;
 import dev.starlight.core.scan.ScanResult;
 import dev.starlight.core.scan.Scanner;
 import dev.starlight.detector.config.DetectorConfig;
+import dev.starlight.detector.kafka.HttpResultPublisher;
 import dev.starlight.detector.model.ModelRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -19,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The one place both paths scan: the current model's {@link Scanner}, a content cache, and the metrics.
- * The Kafka and HTTP front ends only translate to and from this.
+ * The Kafka and HTTP front ends only translate to and from this. Every answer on the HTTP path is also published to
+ * the results topic ({@link HttpResultPublisher}), as the Kafka path's are, so the monitor counts both.
  */
 @ApplicationScoped
 public class ScanService {
@@ -29,8 +32,11 @@ public class ScanService {
     private final ResultCache cache;
     private final ImageLimits limits;
     private final Duration scanTimeout;
+    private final HttpResultPublisher httpResults;
 
-    public ScanService(ModelRegistry models, ScanWorkers workers, ScanMetrics metrics, DetectorConfig config) {
+    public ScanService(ModelRegistry models, ScanWorkers workers, ScanMetrics metrics, DetectorConfig config,
+                       HttpResultPublisher httpResults) {
+        this.httpResults = httpResults;
         this.models = models;
         this.workers = workers;
         this.metrics = metrics;
@@ -86,6 +92,9 @@ public class ScanService {
             });
         } catch (RejectedExecutionException e) {
             answer.completeExceptionally(e);
+        }
+        if (Topics.PATH_HTTP.equals(path)) {
+            answer.thenAccept(httpResults::publish); // the answer, TIMEOUT included: what the HTTP client gets
         }
         return answer;
     }

@@ -3,6 +3,7 @@ package dev.starlight.monitor.alert;
 import dev.starlight.monitor.config.MonitorConfig;
 import dev.starlight.monitor.drift.DriftCheck;
 import dev.starlight.monitor.drift.DriftMonitor;
+import dev.starlight.monitor.ingest.HistoryReplay;
 import dev.starlight.monitor.metrics.MonitorMetrics;
 import dev.starlight.monitor.regression.ModelDecisions;
 import dev.starlight.monitor.window.LiveStats;
@@ -17,7 +18,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
-/** Every {@code evaluate-every}: checks drift, applies the alert rules and refreshes the Prometheus gauges. */
+/**
+ * Every {@code evaluate-every}: checks drift, applies the alert rules and refreshes the Prometheus gauges. The rules
+ * are applied only once {@link HistoryReplay} says the history replayed at start-up has been read: before that the
+ * windows describe the past, and a restart would page someone for {@code no-traffic}.
+ */
 @ApplicationScoped
 public class AlertScheduler {
     private static final Logger LOG = Logger.getLogger(AlertScheduler.class);
@@ -29,10 +34,12 @@ public class AlertScheduler {
     private final AlertBook alerts;
     private final MonitorMetrics metrics;
     private final AlertRules rules;
+    private final HistoryReplay replay;
     private ScheduledExecutorService timer;
 
     public AlertScheduler(MonitorConfig config, LiveStats stats, DriftMonitor drift, ModelDecisions decisions,
-                          AlertBook alerts, MonitorMetrics metrics) {
+                          AlertBook alerts, MonitorMetrics metrics, HistoryReplay replay) {
+        this.replay = replay;
         this.config = config;
         this.stats = stats;
         this.drift = drift;
@@ -62,8 +69,10 @@ public class AlertScheduler {
         try {
             long now = System.currentTimeMillis();
             List<DriftCheck> checks = drift.checkAll(now);
-            alerts.apply(rules.holding(stats.stats(Window.M1, now), checks, decisions.all(), stats.lastResultMs(),
-                    now), now);
+            if (replay.caughtUp()) {
+                alerts.apply(rules.holding(stats.stats(Window.M1, now), checks, decisions.all(), stats.lastResultMs(),
+                        now), now);
+            }
             metrics.refresh(now, checks);
         } catch (RuntimeException e) {
             LOG.errorf(e, "evaluation failed; next one as scheduled");

@@ -29,6 +29,11 @@ public class ModelCatalog {
         byKey.put(m.name() + "\u0000" + m.version(), m);
     }
 
+    /** Whether an envelope of this version was published (and read here). */
+    public synchronized boolean has(String name, String version) {
+        return byKey.containsKey(name + "\u0000" + version);
+    }
+
     public synchronized List<PublishedModel> all() {
         return new ArrayList<>(byKey.values());
     }

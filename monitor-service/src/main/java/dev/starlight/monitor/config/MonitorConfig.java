@@ -104,12 +104,24 @@ public interface MonitorConfig {
         @WithDefault("false")
         boolean enabled();
 
-        @WithDefault("60s")
+        /** How often the job wakes to send the canaries due ({@link dev.starlight.monitor.canary.CanaryPacer}). */
+        @WithDefault("10s")
         Duration every();
 
-        /** Images per round, half clean and half stego. */
-        @WithDefault("4")
-        int perRound();
+        /** Canary images per second as a share of the detectors' capacity (see {@code CanaryRate}). */
+        @WithDefault("0.02")
+        double share();
+
+        /** The detectors' capacity, images/s; absent: measured (peak 10 s results rate of the last 15 min). */
+        Optional<Double> capacity();
+
+        /** Floor: canary images per minute however small the capacity, so FPR/TPR keep getting samples. */
+        @WithDefault("1")
+        double minPerMinute();
+
+        /** Ceiling: canary images per second however large the capacity. */
+        @WithDefault("5")
+        double maxPerSecond();
 
         /** Side of the square canary images, pixels. */
         @WithDefault("64")

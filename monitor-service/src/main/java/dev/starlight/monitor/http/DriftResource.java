@@ -1,5 +1,7 @@
 package dev.starlight.monitor.http;
 
+import dev.starlight.monitor.canary.CanaryJob;
+import dev.starlight.monitor.canary.CanaryRate;
 import dev.starlight.monitor.canary.CanaryStats;
 import dev.starlight.monitor.canary.CanaryTally;
 import dev.starlight.monitor.drift.DriftCheck;
@@ -18,10 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DriftResource {
     private final DriftMonitor drift;
     private final CanaryTally canaries;
+    private final CanaryJob job;
 
-    public DriftResource(DriftMonitor drift, CanaryTally canaries) {
+    public DriftResource(DriftMonitor drift, CanaryTally canaries, CanaryJob job) {
         this.drift = drift;
         this.canaries = canaries;
+        this.job = job;
     }
 
     @GET
@@ -36,5 +40,13 @@ public class DriftResource {
     @Operation(summary = "Canary traffic: sent, matched, live FPR and TPR")
     public CanaryStats canary() {
         return canaries.stats();
+    }
+
+    @GET
+    @Path("/canary/rate")
+    @Operation(summary = "Canary rate: share of the detectors' capacity (configured or measured), floor, ceiling, "
+            + "images per second now")
+    public CanaryRate.Plan canaryRate() {
+        return job.plan(System.currentTimeMillis());
     }
 }

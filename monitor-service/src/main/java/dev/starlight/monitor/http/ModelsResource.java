@@ -95,7 +95,8 @@ public class ModelsResource {
     @POST
     @Path("/models/{name}/{version}/override")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Operator override: approve (becomes champion) or reject (leaves the champion chain)")
+    @Operation(summary = "Operator override: approve (becomes champion) or reject (leaves the champion chain) any "
+            + "version published on the models topic, evaluated or not")
     public Response override(@PathParam("name") String name, @PathParam("version") String version,
                              OverrideRequest request) {
         if (request == null || request.action() == null
@@ -109,7 +110,7 @@ public class ModelsResource {
                         System.currentTimeMillis())
                 .map(d -> Response.ok(d).build())
                 .orElseGet(() -> ErrorBody.of(Response.Status.NOT_FOUND, "UNKNOWN_MODEL",
-                        name + " " + version + " was never evaluated"));
+                        name + " " + version + " was never published on the models topic, evaluated nor decided"));
     }
 
     private Baseline baseline(ModelEvaluationEvent e) {

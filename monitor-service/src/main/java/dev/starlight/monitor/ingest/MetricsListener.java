@@ -24,9 +24,11 @@ public class MetricsListener {
     private final ModelDecisions decisions;
     private final DecisionLog decisionLog;
     private final IngestCounters counters;
+    private final HistoryReplay replay;
 
     public MetricsListener(DetectorReports detectors, ModelDecisions decisions, DecisionLog decisionLog,
-                           IngestCounters counters) {
+                           IngestCounters counters, HistoryReplay replay) {
+        this.replay = replay;
         this.detectors = detectors;
         this.decisions = decisions;
         this.decisionLog = decisionLog;
@@ -38,6 +40,7 @@ public class MetricsListener {
     public void consume(ConsumerRecords<String, byte[]> records) {
         for (ConsumerRecord<String, byte[]> r : records) {
             accept(r.topic(), r.value(), r.timestamp());
+            replay.consumed(r.topic(), r.partition(), r.offset());
         }
     }
 

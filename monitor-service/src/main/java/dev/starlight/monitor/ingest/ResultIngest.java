@@ -24,12 +24,17 @@ public class ResultIngest {
     }
 
     public void accept(String topic, byte[] value, long timestampMs, long nowMs) {
+        accept(topic, value, null, timestampMs, nowMs);
+    }
+
+    /** {@code path}: the record's {@code starlight-path} header ({@code kafka}, {@code http}; null: kafka). */
+    public void accept(String topic, byte[] value, String path, long timestampMs, long nowMs) {
         var decoded = EventJson.scanOutcome(value);
         if (decoded.isEmpty()) {
             counters.count(topic, "garbage");
             return;
         }
-        ScanOutcome o = decoded.get();
+        ScanOutcome o = decoded.get().withPath(path);
         if (canaries.record(o)) {
             counters.count(topic, "canary.result");
             return;

@@ -8,10 +8,21 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ScanOutcome(String requestId, String source, String format, String verdict, Double stegoProbability,
-                          String method, String modelVersion, long latencyMs, Error error) {
+                          String method, String modelVersion, long latencyMs, Error error, String path) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Error(String code) {
+    }
+
+    /** The same outcome, arrived by {@code path} (the result record's {@code starlight-path} header). */
+    public ScanOutcome withPath(String p) {
+        return new ScanOutcome(requestId, source, format, verdict, stegoProbability, method, modelVersion, latencyMs,
+                error, p);
+    }
+
+    /** The path the scan request came by; {@code kafka} when the record did not say (older detectors). */
+    public String pathOrKafka() {
+        return path == null || path.isBlank() ? "kafka" : path;
     }
 
     public boolean isError() {

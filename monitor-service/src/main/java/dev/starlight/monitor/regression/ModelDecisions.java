@@ -5,6 +5,7 @@ import dev.starlight.core.events.ModelDecisionJson;
 import dev.starlight.core.events.ModelEvaluationEvent;
 import dev.starlight.core.events.ModelVerdict;
 import dev.starlight.monitor.baseline.Evaluations;
+import dev.starlight.monitor.baseline.ModelCatalog;
 import dev.starlight.monitor.config.MonitorConfig;
 import dev.starlight.monitor.ingest.Channels;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,6 +32,7 @@ public class ModelDecisions {
     private static final Logger LOG = Logger.getLogger(ModelDecisions.class);
 
     private final Evaluations evaluations;
+    private final ModelCatalog catalog;
     private final RegressionRules rules;
     private final Emitter<String> emitter;
     private final MeterRegistry registry;
@@ -39,9 +41,10 @@ public class ModelDecisions {
     /** name → version → latest decision. */
     private final Map<String, Map<String, ModelDecision>> decisions = new TreeMap<>();
 
-    public ModelDecisions(Evaluations evaluations, MonitorConfig config,
+    public ModelDecisions(Evaluations evaluations, ModelCatalog catalog, MonitorConfig config,
                           @Channel(Channels.DECISIONS) Emitter<String> emitter, MeterRegistry registry) {
         this.evaluations = evaluations;
+        this.catalog = catalog;
         this.rules = RegressionRules.of(config.regression());
         this.emitter = emitter;
         this.registry = registry;
@@ -75,11 +78,15 @@ public class ModelDecisions {
         return Optional.of(d);
     }
 
-    /** An operator's decision; empty when the version was never evaluated nor decided. */
+    /**
+     * An operator's decision on a version published on {@code starlight.models}, evaluated, or decided before (a model
+     * published without an evaluation, e.g. a hand-made one, can be approved or rejected too: detectors hold it until
+     * a decision names it); empty when the monitor has seen none of these.
+     */
     public synchronized Optional<ModelDecision> override(String name, String version, boolean approve, String reason,
                                                     long nowMs) {
         ModelDecision previous = decisions.getOrDefault(name, Map.of()).get(version);
-        if (previous == null && evaluations.get(name, version).isEmpty()) {
+        if (previous == null && evaluations.get(name, version).isEmpty() && !catalog.has(name, version)) {
             return Optional.empty();
         }
         ModelDecision d = new ModelDecision(ModelDecision.TYPE, name, version,

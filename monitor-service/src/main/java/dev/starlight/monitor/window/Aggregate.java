@@ -18,11 +18,13 @@ final class Aggregate {
     final Map<String, Long> stegoByMethod = new HashMap<>();
     final Map<String, long[]> byFormat = new HashMap<>(); // {results, stego}
     final Map<String, Long> errorCodes = new HashMap<>();
+    final Map<String, Long> byPath = new HashMap<>();
 
     void add(ScanOutcome o) {
         count++;
         latencySumMs += Math.max(0, o.latencyMs());
         latency.add(o.latencyMs());
+        byPath.merge(label(byPath, o.pathOrKafka()), 1L, Long::sum);
         long[] f = byFormat.computeIfAbsent(label(byFormat, o.format() == null ? "unknown" : o.format()),
                 k -> new long[2]);
         f[0]++;
@@ -53,6 +55,7 @@ final class Aggregate {
         }
         other.stegoByMethod.forEach((k, v) -> stegoByMethod.merge(k, v, Long::sum));
         other.errorCodes.forEach((k, v) -> errorCodes.merge(k, v, Long::sum));
+        other.byPath.forEach((k, v) -> byPath.merge(k, v, Long::sum));
         other.byFormat.forEach((k, v) -> {
             long[] f = byFormat.computeIfAbsent(k, x -> new long[2]);
             f[0] += v[0];
@@ -70,6 +73,7 @@ final class Aggregate {
         stegoByMethod.clear();
         byFormat.clear();
         errorCodes.clear();
+        byPath.clear();
     }
 
     private static String label(Map<String, ?> map, String label) {

@@ -22,12 +22,14 @@ import java.util.TreeMap;
  * @param stegoRateByMethod stego verdicts naming each method / count
  * @param byFormat          results, stego verdicts and stego rate per format
  * @param errorCodes        errors per code
+ * @param byPath            results per path the requests came by ({@code kafka}, {@code http})
  * @param scoreHistogram    stego probabilities of non-error results in 20 equal bins over [0, 1]
  */
 public record WindowStats(String window, String model, long count, double throughputPerSecond, long errors,
                           double errorRate, Double latencyP50Ms, Double latencyP95Ms, Double latencyP99Ms,
                           Double latencyMeanMs, long stego, double stegoRate, Map<String, Double> stegoRateByMethod,
-                          Map<String, FormatStats> byFormat, Map<String, Long> errorCodes, long[] scoreHistogram) {
+                          Map<String, FormatStats> byFormat, Map<String, Long> errorCodes, Map<String, Long> byPath,
+                          long[] scoreHistogram) {
 
     /** Results, stego verdicts and their ratio for one format. */
     public record FormatStats(long count, long stego, double stegoRate) {
@@ -42,7 +44,8 @@ public record WindowStats(String window, String model, long count, double throug
         return new WindowStats(window.label(), model, n, n / (window.spanMs() / 1000.0), a.errors,
                 ratio(a.errors, n), orNull(a.latency.quantile(0.50)), orNull(a.latency.quantile(0.95)),
                 orNull(a.latency.quantile(0.99)), n == 0 ? null : (double) a.latencySumMs / n, a.stego,
-                ratio(a.stego, n), byMethod, byFormat, new TreeMap<>(a.errorCodes), a.scores.clone());
+                ratio(a.stego, n), byMethod, byFormat, new TreeMap<>(a.errorCodes), new TreeMap<>(a.byPath),
+                a.scores.clone());
     }
 
     private static double ratio(long part, long whole) {

@@ -10,7 +10,7 @@ class SlidingWindowTest {
     private static final long T0 = 1_800_000_000_000L;
 
     private static ScanOutcome clean(long latencyMs) {
-        return new ScanOutcome("id", null, "png", "clean", 0.1, null, "m", latencyMs, null);
+        return new ScanOutcome("id", null, "png", "clean", 0.1, null, "m", latencyMs, null, null);
     }
 
     @Test
@@ -73,7 +73,7 @@ class SlidingWindowTest {
     void modelsBeyondTheCapAreDroppedLeastRecentlySeenFirst() {
         LiveStats stats = new LiveStats(2);
         for (String m : new String[] {"a", "b", "a", "c"}) {
-            stats.record(new ScanOutcome("id", null, "png", "clean", 0.1, null, m, 1, null), T0, T0);
+            stats.record(new ScanOutcome("id", null, "png", "clean", 0.1, null, m, 1, null, null), T0, T0);
         }
         assertThat(stats.models()).containsExactly("a", "c");
         assertThat(stats.stats(Window.M1, "b", T0)).isEmpty();
@@ -84,7 +84,8 @@ class SlidingWindowTest {
     void labelsFromUntrustedInputAreBounded() {
         LiveStats stats = new LiveStats(2);
         for (int i = 0; i < 100; i++) {
-            stats.record(new ScanOutcome("id", null, "fmt" + i, "stego", 0.9, "method" + i, "m", 1, null), T0, T0);
+            stats.record(new ScanOutcome("id", null, "fmt" + i, "stego", 0.9, "method" + i, "m", 1, null, null),
+                    T0, T0);
         }
         WindowStats s = stats.stats(Window.M1, T0);
         assertThat(s.byFormat()).hasSize(Aggregate.MAX_LABELS + 1).containsKey("other");

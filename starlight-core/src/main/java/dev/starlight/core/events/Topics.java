@@ -27,6 +27,13 @@ public record Topics(String prefix) {
     public static final String HEADER_CONTENT_TYPE = "content-type";
     public static final String HEADER_SOURCE = "source";
     public static final String HEADER_TRACEPARENT = "traceparent";
+    /**
+     * On {@code scan.results}: the path the request came by, {@value #PATH_KAFKA} or {@value #PATH_HTTP} (HTTP scans
+     * are published there too, so every scan reaches the monitor); absent on results of older detectors (Kafka).
+     */
+    public static final String HEADER_PATH = "starlight-path";
+    public static final String PATH_KAFKA = "kafka";
+    public static final String PATH_HTTP = "http";
 
     public Topics {
         if (prefix == null || prefix.isBlank() || !prefix.matches("[A-Za-z0-9._-]+")) {
