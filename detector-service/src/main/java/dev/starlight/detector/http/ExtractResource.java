@@ -3,6 +3,7 @@ package dev.starlight.detector.http;
 import dev.starlight.codecs.StarlightException;
 import dev.starlight.codecs.image.DecodedImage;
 import dev.starlight.codecs.image.ImageCodecs;
+import dev.starlight.core.http.ErrorBody;
 import dev.starlight.core.protocol.Extraction;
 import dev.starlight.core.protocol.Method;
 import dev.starlight.core.protocol.Protocol;
@@ -65,7 +66,7 @@ public class ExtractResource {
             return Response.ok(new ExtractResponse(forced.map(Method::label).orElse("auto"),
                     found.stream().map(Found::of).toList())).build();
         } catch (StarlightException e) {
-            return Response.status(ErrorStatus.of(e.code().name()))
+            return Response.status(ErrorBody.statusOf(e.code().name()))
                     .entity(new ErrorBody(e.code().name(), e.getMessage())).build();
         } finally {
             workers.releaseHttp();

@@ -1,6 +1,7 @@
 package dev.starlight.explain.http;
 
 import dev.starlight.core.explain.Explanation;
+import dev.starlight.core.http.ErrorBody;
 import dev.starlight.explain.service.ExplainService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -49,8 +50,8 @@ public class ExplainResource {
     @Operation(summary = "Explain the verdict on one image sent as the multipart field 'file'")
     public Response explainMultipart(@RestForm("file") FileUpload file, @HeaderParam("X-Request-Id") String requestId) {
         if (file == null) {
-            return Response.status(400).entity(Map.of("code", "MISSING_FILE",
-                    "message", "multipart field 'file' is required")).build();
+            return Response.status(400).entity(new ErrorBody("MISSING_FILE", "multipart field 'file' is required"))
+                    .build();
         }
         try {
             return respond(explanations.explain("http", idOrNew(requestId), Files.readAllBytes(file.uploadedFile())));
@@ -87,18 +88,12 @@ public class ExplainResource {
     }
 
     private static Response respond(Explanation e) {
-        return Response.status(e.error() == null ? 200 : status(e.error().code())).entity(e)
-                .type(MediaType.APPLICATION_JSON).build();
-    }
-
-    static int status(String code) {
-        return switch (code) {
-            case "UNSUPPORTED_FORMAT" -> 415;
-            case "TOO_LARGE", "DECOMPRESSION_BOMB" -> 413;
-            case "TIMEOUT" -> 503;
-            case "INTERNAL" -> 500;
-            default -> 422;
-        };
+        if (e.error() == null) {
+            return Response.ok(e).type(MediaType.APPLICATION_JSON).build();
+        }
+        return Response.status(ErrorBody.statusOf(e.error().code()))
+                .entity(new ErrorBody(e.error().code(), e.error().message(), e)).type(MediaType.APPLICATION_JSON)
+                .build();
     }
 
     private static Response unknown(String id) {
@@ -106,7 +101,7 @@ public class ExplainResource {
     }
 
     private static Response notFound(String code, String message) {
-        return Response.status(404).entity(Map.of("code", code, "message", message))
+        return Response.status(404).entity(new ErrorBody(code, message))
                 .type(MediaType.APPLICATION_JSON).build();
     }
 

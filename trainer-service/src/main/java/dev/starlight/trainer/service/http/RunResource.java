@@ -1,5 +1,6 @@
 package dev.starlight.trainer.service.http;
 
+import dev.starlight.core.http.ErrorBody;
 import dev.starlight.trainer.service.runs.ErrorCode;
 import dev.starlight.trainer.service.runs.Run;
 import dev.starlight.trainer.service.runs.RunException;
