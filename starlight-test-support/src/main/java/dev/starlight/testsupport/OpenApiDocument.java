@@ -49,7 +49,7 @@ public final class OpenApiDocument {
 
     /**
      * Where the document says nothing: a response without a body schema (other than 204 and non-JSON bodies), an
-     * empty schema ({@code {}}) anywhere, an operation with no 4xx response. Empty when the document is complete.
+     * empty schema ({@code {}}) anywhere, an operation with no 4xx or 5xx response. Empty when the document is complete.
      */
     public List<String> gaps() {
         List<String> gaps = new ArrayList<>();
@@ -61,7 +61,7 @@ public final class OpenApiDocument {
                 boolean anError = false;
                 for (Iterator<Map.Entry<String, JsonNode>> rs = op.getValue().path("responses").fields(); rs.hasNext(); ) {
                     Map.Entry<String, JsonNode> r = rs.next();
-                    anError |= r.getKey().startsWith("4");
+                    anError |= r.getKey().startsWith("4") || r.getKey().startsWith("5");
                     JsonNode content = r.getValue().path("content");
                     if (!r.getKey().equals("204") && content.isEmpty()) {
                         gaps.add(where + " " + r.getKey() + ": no body described");
@@ -74,7 +74,7 @@ public final class OpenApiDocument {
                     });
                 }
                 if (!anError) {
-                    gaps.add(where + ": no 4xx response");
+                    gaps.add(where + ": no error response");
                 }
             }
         }

@@ -16,11 +16,11 @@ public final class OpenApiExamples {
             "kind":"statistic"}],"modelVersion":"stats","latencyMs":14,"error":null}""";
 
     public static final String TOO_LARGE = """
-            {"code":"TOO_LARGE","message":"input of 10900000 bytes exceeds the 10485760-byte limit",\
+            {"code":"TOO_LARGE","message":"input is 10900000 bytes, limit 10485760",\
             "requestId":"b1","sha256":"5c2f0e1d7a3b4c6d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d","source":null,\
             "format":null,"width":null,"height":null,"verdict":"error","stegoProbability":null,"method":null,\
             "bitOrder":null,"payload":null,"evidence":[],"modelVersion":"stats","latencyMs":2,\
-            "error":{"code":"TOO_LARGE","message":"input of 10900000 bytes exceeds the 10485760-byte limit"}}""";
+            "error":{"code":"TOO_LARGE","message":"input is 10900000 bytes, limit 10485760"}}""";
 
     public static final String UNSUPPORTED_FORMAT = """
             {"code":"UNSUPPORTED_FORMAT","message":"not a PNG, GIF, BMP, JPEG or WebP image",\
