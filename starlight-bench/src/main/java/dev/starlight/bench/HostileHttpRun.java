@@ -101,7 +101,7 @@ public final class HostileHttpRun {
     private static String outcome(String body) {
         try {
             JsonNode node = JSON.readTree(body);
-            JsonNode code = node.path("error").path("code");
+            JsonNode code = node.path("code"); // every error body has it first, a scan's error result after it
             if (code.isTextual()) {
                 return code.asText();
             }

@@ -1,5 +1,6 @@
 package dev.starlight.detector.http;
 
+import dev.starlight.core.http.ErrorBody;
 import dev.starlight.detector.auth.ApiKeys;
 import dev.starlight.detector.auth.RateLimiter;
 import dev.starlight.detector.config.DetectorConfig;

@@ -1,26 +1,21 @@
 package dev.starlight.detector.http;
 
+import dev.starlight.core.http.ErrorBody;
 import dev.starlight.core.scan.ScanResult;
 import jakarta.ws.rs.core.Response;
 
-/** Maps a result to its HTTP status: bad input is the client's fault (4xx), never a 500. */
+/** Maps a result to its HTTP answer: bad input is the client's fault (4xx), never a 500. */
 final class ErrorStatus {
     private ErrorStatus() {
     }
 
-    static int of(ScanResult result) {
-        return result.error() == null ? 200 : of(result.error().code());
-    }
-
-    /** The status for a stable error code (the {@code ErrorCode} name). */
-    static int of(String code) {
-        return switch (code) {
-            case "UNSUPPORTED_FORMAT" -> 415;
-            case "TOO_LARGE", "DECOMPRESSION_BOMB" -> 413;
-            case "TIMEOUT" -> 503;
-            case "INTERNAL" -> 500;
-            default -> 422; // EMPTY_INPUT, TRUNCATED, MALFORMED, UNSUPPORTED_FEATURE, ...
-        };
+    /** 200 and the result for a verdict; else the error's status and an {@link ErrorBody} that carries the result. */
+    static Response of(ScanResult result) {
+        if (result.error() == null) {
+            return Response.ok(result).build();
+        }
+        return Response.status(ErrorBody.statusOf(result.error().code()))
+                .entity(new ErrorBody(result.error().code(), result.error().message(), result)).build();
     }
 
     static Response rateLimited(long retryAfterSeconds) {

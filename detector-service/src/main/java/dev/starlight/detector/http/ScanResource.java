@@ -1,5 +1,6 @@
 package dev.starlight.detector.http;
 
+import dev.starlight.core.http.ErrorBody;
 import dev.starlight.core.scan.ScanRequest;
 import dev.starlight.core.scan.ScanResult;
 import dev.starlight.detector.scan.ScanService;
@@ -21,7 +22,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -41,9 +48,54 @@ public class ScanResource {
         this.workers = workers;
     }
 
+    /** The multipart form of {@code POST /v1/scan}, for the OpenAPI document. */
+    @Schema(name = "ScanUpload")
+    public record Upload(@Schema(type = SchemaType.STRING, format = "binary", required = true,
+            description = "the image") String file) {
+    }
+
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Scan one image sent as the raw request body")
+    @Operation(summary = "Scan one image",
+            description = "The image is the raw request body whatever its Content-Type (none, image/png, "
+                    + "application/octet-stream, the form type curl --data-binary sends), or the field 'file' of a "
+                    + "multipart/form-data body.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                    schema = @Schema(type = SchemaType.STRING, format = "binary"),
+                    examples = @ExampleObject(name = "raw", summary = "curl --data-binary @image.png "
+                            + "http://localhost:8080/v1/scan", value = "(the image's bytes)")),
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = Upload.class),
+                    examples = @ExampleObject(name = "multipart", summary = "curl -F file=@image.png "
+                            + "http://localhost:8080/v1/scan", value = "file=(the image's bytes)"))})
+    @APIResponse(responseCode = "200", description = "A verdict: clean or stego",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ScanResult.class),
+                    examples = @ExampleObject(name = "stego", value = OpenApiExamples.STEGO_RESULT)))
+    @APIResponse(responseCode = "400", description = "MISSING_FILE: a multipart body without the field 'file'",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class),
+                    examples = @ExampleObject(name = "400", value = "{\"code\":\"MISSING_FILE\",\"message\":\"multipart field 'file' is required\"}")))
+    @APIResponse(responseCode = "401", description = "UNAUTHORIZED: with auth on, a missing or unknown X-API-Key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class),
+                    examples = @ExampleObject(name = "401", value = "{\"code\":\"UNAUTHORIZED\",\"message\":\"missing or unknown X-API-Key\"}")))
+    @APIResponse(responseCode = "413", description = "TOO_LARGE: a body above quarkus.http.limits.max-body-size (code and message only: nothing ran) or an image above the size or pixel limits (the ScanResult follows); DECOMPRESSION_BOMB",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = {ErrorBody.class, ScanResult.class}),
+                    examples = @ExampleObject(name = "413", value = OpenApiExamples.TOO_LARGE)))
+    @APIResponse(responseCode = "415", description = "UNSUPPORTED_FORMAT: the bytes are no image format Starlight reads",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = {ErrorBody.class, ScanResult.class}),
+                    examples = @ExampleObject(name = "415", value = OpenApiExamples.UNSUPPORTED_FORMAT)))
+    @APIResponse(responseCode = "422", description = "EMPTY_INPUT, TRUNCATED, MALFORMED, UNSUPPORTED_FEATURE: an image that cannot be read",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = {ErrorBody.class, ScanResult.class}),
+                    examples = @ExampleObject(name = "422", value = OpenApiExamples.TRUNCATED)))
+    @APIResponse(responseCode = "429", description = "RATE_LIMITED (this key's limit) or QUEUE_FULL (too many scans in progress); Retry-After says when",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class),
+                    examples = @ExampleObject(name = "429", value = "{\"code\":\"QUEUE_FULL\",\"message\":\"too many scans in progress; retry shortly\"}")))
+    @APIResponse(responseCode = "500", description = "INTERNAL: a fault of the service; the ScanResult follows when the scan ran",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class),
+                    examples = @ExampleObject(name = "500", value = "{\"code\":\"INTERNAL\",\"message\":\"internal error; see the service log\"}")))
+    @APIResponse(responseCode = "503", description = "TIMEOUT: the scan ran past its time limit",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = {ErrorBody.class, ScanResult.class}),
+                    examples = @ExampleObject(name = "503", value = OpenApiExamples.TIMEOUT)))
     public Response scanRaw(byte[] body,
                             @Parameter(description = "return the recovered message") @QueryParam("extract") @DefaultValue("true") boolean extract,
                             @HeaderParam("X-Request-Id") String requestId,
@@ -53,7 +105,7 @@ public class ScanResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Scan one image sent as the multipart field 'file'")
+    @Operation(hidden = true) // documented with scanRaw: one operation, two body kinds
     public Response scanMultipart(@RestForm("file") FileUpload file,
                                   @QueryParam("extract") @DefaultValue("true") boolean extract,
                                   @HeaderParam("X-Request-Id") String requestId) {
@@ -68,6 +120,13 @@ public class ScanResource {
     @Path("/batch")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Scan many images (every multipart file field); one result each, in order")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Upload.class)))
+    @APIResponse(responseCode = "200", description = "One ScanResult per file, errors included, in order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ScanResult.class)))
+    @APIResponse(responseCode = "400", description = "MISSING_FILE: no file in the multipart body",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     public Response scanBatch(@RestForm(FileUpload.ALL) List<FileUpload> files,
                               @QueryParam("extract") @DefaultValue("true") boolean extract) {
         if (files == null || files.isEmpty()) {
@@ -94,8 +153,7 @@ public class ScanResource {
             return ErrorStatus.queueFull();
         }
         try {
-            ScanResult result = scans.submit(request, extract, "http").join();
-            return Response.status(ErrorStatus.of(result)).entity(result).build();
+            return ErrorStatus.of(scans.submit(request, extract, "http").join());
         } finally {
             workers.releaseHttp();
         }

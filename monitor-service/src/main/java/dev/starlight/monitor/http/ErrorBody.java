@@ -2,9 +2,12 @@ package dev.starlight.monitor.http;
 
 import jakarta.ws.rs.core.Response;
 
-/** The body of every 4xx answer: a stable code and a message. */
-public record ErrorBody(String code, String message) {
+/** Answers a refused request with the platform's error body ({@link dev.starlight.core.http.ErrorBody}). */
+final class ErrorBody {
+    private ErrorBody() {
+    }
+
     static Response of(Response.Status status, String code, String message) {
-        return Response.status(status).entity(new ErrorBody(code, message)).build();
+        return Response.status(status).entity(new dev.starlight.core.http.ErrorBody(code, message)).build();
     }
 }

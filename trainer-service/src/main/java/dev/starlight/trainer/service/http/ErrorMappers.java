@@ -2,6 +2,7 @@ package dev.starlight.trainer.service.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.starlight.core.http.ErrorBody;
 import dev.starlight.trainer.service.runs.ErrorCode;
 import dev.starlight.trainer.service.runs.RunException;
 import jakarta.ws.rs.WebApplicationException;
@@ -9,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Refused requests as {@link ErrorBody} JSON: 400 for a bad body, 404 for what does not exist. */
+/** Refused requests as an {@link ErrorBody}: 400 for a bad body, 404 for what does not exist. */
 public class ErrorMappers {
 
     @ServerExceptionMapper
@@ -31,10 +32,18 @@ public class ErrorMappers {
         return malformed(e);
     }
 
-    /** Quarkus wraps a body that is not JSON at all in a 400; everything else keeps its own answer. */
+    /**
+     * Quarkus wraps a body that is not JSON at all in a 400; everything else JAX-RS refuses (no such sub-path,
+     * method, media type) keeps its status with the error body.
+     */
     @ServerExceptionMapper
     public Response unreadable(WebApplicationException e) {
-        return e.getCause() instanceof JsonProcessingException json ? malformed(json) : e.getResponse();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformed(json);
+        }
+        Response r = e.getResponse();
+        return r.hasEntity() ? r : Response.status(r.getStatus()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ErrorBody.forStatus(r.getStatus())).build();
     }
 
     private static Response malformed(JsonProcessingException e) {

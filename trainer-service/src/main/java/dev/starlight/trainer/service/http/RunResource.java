@@ -1,5 +1,6 @@
 package dev.starlight.trainer.service.http;
 
+import dev.starlight.core.http.ErrorBody;
 import dev.starlight.trainer.service.runs.ErrorCode;
 import dev.starlight.trainer.service.runs.Run;
 import dev.starlight.trainer.service.runs.RunException;
@@ -21,6 +22,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -59,6 +61,11 @@ public class RunResource {
 
     @GET
     @Operation(summary = "Every run this instance knows, newest first")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = RunView.class)))
+    @APIResponse(responseCode = "500", description = "INTERNAL: a fault of the service",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ErrorBody.class)))
     public List<RunView> list() {
         return queue.all().stream().map(Run::view).toList();
     }
@@ -78,7 +85,8 @@ public class RunResource {
     @Path("{id}/card")
     @Produces(MARKDOWN)
     @Operation(summary = "The MODEL_CARD.md the run wrote")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MARKDOWN))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MARKDOWN,
+            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "RUN_NOT_FOUND, or CARD_NOT_FOUND before the run made a model",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ErrorBody.class)))
