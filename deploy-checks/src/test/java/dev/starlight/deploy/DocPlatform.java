@@ -34,7 +34,7 @@ final class DocPlatform implements AutoCloseable {
             "monitor-service/target/quarkus-app/quarkus-run.jar", List.of("monitor-service/src/main", "monitor-service/pom.xml"),
             "explain-service/target/quarkus-app/quarkus-run.jar", List.of("explain-service/src/main", "explain-service/pom.xml"));
     private static final List<String> SHARED_SOURCES = List.of("pom.xml", "starlight-codecs/src/main",
-            "starlight-core/src/main", "starlight-core/pom.xml", "starlight-lab/src/main");
+            "starlight-core/src/main", "starlight-core/pom.xml", "starlight-lab/src/main", "starlight-http/src/main");
 
     private final int kafkaPort;
     private final int httpPort;

@@ -1,4 +1,4 @@
-package dev.starlight.detector.http;
+package dev.starlight.http;
 
 import dev.starlight.core.http.ErrorBody;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -8,6 +8,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -20,7 +21,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * Every 4xx and 5xx of this service as an {@link ErrorBody}, including the ones the HTTP layer gives before a
  * resource runs: a body above {@code quarkus.http.limits.max-body-size} (413, refused from its Content-Length before
  * any of it is read; a chunked one when it grows past the limit), a path nothing serves (404), a method or media type
- * a resource does not take (405, 415), and anything unexpected (500).
+ * a resource does not take (405, 415), and anything unexpected (500). Every service depends on this module, so each
+ * answers its errors the same way; a service with more to say about a refusal (the trainer's malformed JSON) maps
+ * {@link WebApplicationException} itself, at the default priority, which wins over {@link #refused}.
  */
 @Singleton
 public class HttpErrors {
@@ -61,7 +64,7 @@ public class HttpErrors {
     }
 
     /** What JAX-RS refuses itself (no such sub-path, method, media type; a body read past the limit). */
-    @ServerExceptionMapper
+    @ServerExceptionMapper(priority = Priorities.USER + 1000)
     public Response refused(WebApplicationException e) {
         Response r = e.getResponse();
         if (r.hasEntity()) {
