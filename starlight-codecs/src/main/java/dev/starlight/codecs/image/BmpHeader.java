@@ -3,12 +3,18 @@ package dev.starlight.codecs.image;
 import dev.starlight.codecs.ErrorCode;
 
 /**
- * The BMP file and info headers (core, INFO, V4, V5), validated. Channel masks come from BI_BITFIELDS or the
- * V4/V5 header; without them 16-bit is 5-5-5 and 32-bit is BGR with an unused fourth byte.
+ * The BMP file and info headers (Windows core/OS/2 1.x of 12 bytes, OS/2 2.x of 16 or 64 bytes, INFO, V4, V5),
+ * validated. Channel masks come from BI_BITFIELDS or the V4/V5 header; without them 16-bit is 5-5-5 and 32-bit is
+ * BGR with an unused fourth byte. Compression: none, BI_BITFIELDS/BI_ALPHABITFIELDS, RLE8 and RLE4 (bottom-up
+ * only, as the format requires), BI_JPEG and BI_PNG (a whole JPEG or PNG stream as the pixel data).
  */
 record BmpHeader(int fileSize, int pixelOffset, int headerSize, int width, int height, boolean topDown,
                  int bitCount, int compression, int paletteEntries, int paletteOffset, int paletteEntrySize,
-                 int[] masks, int iccOffset, int iccSize) {
+                 int[] masks, int iccOffset, int iccSize, int imageSize) {
+    static final int BI_RLE8 = 1;
+    static final int BI_RLE4 = 2;
+    static final int BI_JPEG = 4;
+    static final int BI_PNG = 5;
 
     static BmpHeader read(byte[] data, ImageLimits limits) {
         ByteReader r = new ByteReader(data);
@@ -23,6 +29,7 @@ record BmpHeader(int fileSize, int pixelOffset, int headerSize, int width, int h
         int bitCount;
         long compression = 0;
         long colorsUsed = 0;
+        long imageSize = 0;
         int[] masks = null;
         int iccOffset = 0;
         int iccSize = 0;
@@ -31,13 +38,31 @@ record BmpHeader(int fileSize, int pixelOffset, int headerSize, int width, int h
             height = (short) r.u16le("BMP height");
             planes = r.u16le("BMP planes");
             bitCount = r.u16le("BMP bit count");
+        } else if (headerSize == 16 || headerSize == 64) {
+            // OS/2 2.x: the INFO fields (the 16-byte form stops after the bit count), then OS/2-only fields
+            width = r.s32le("BMP width");
+            height = r.s32le("BMP height");
+            planes = r.u16le("BMP planes");
+            bitCount = r.u16le("BMP bit count");
+            if (headerSize == 64) {
+                compression = r.u32le("BMP compression");
+                imageSize = r.u32le("BMP image size");
+                r.skip(8, "BMP resolution");
+                colorsUsed = r.u32le("BMP colours used");
+                r.skip(4 + 24, "BMP important colours and OS/2 fields");
+            }
+            if (compression == 3 || compression == 4) {
+                throw new ImageDecodeException(ErrorCode.UNSUPPORTED_FEATURE, "BMP: OS/2 "
+                        + (compression == 3 ? "Huffman 1D" : "RLE24") + " compression");
+            }
         } else if (headerSize == 40 || headerSize == 52 || headerSize == 56 || headerSize == 108 || headerSize == 124) {
             width = r.s32le("BMP width");
             height = r.s32le("BMP height");
             planes = r.u16le("BMP planes");
             bitCount = r.u16le("BMP bit count");
             compression = r.u32le("BMP compression");
-            r.skip(12, "BMP image size and resolution");
+            imageSize = r.u32le("BMP image size");
+            r.skip(8, "BMP resolution");
             colorsUsed = r.u32le("BMP colours used");
             r.skip(4, "BMP important colours");
             // masks count only with BI_BITFIELDS / BI_ALPHABITFIELDS; a V4/V5 header carries them either way
@@ -71,19 +96,25 @@ record BmpHeader(int fileSize, int pixelOffset, int headerSize, int width, int h
         if (width > limits.maxDimension() || h > limits.maxDimension() || width * h > limits.maxPixels()) {
             throw new ImageDecodeException(ErrorCode.TOO_LARGE, "BMP: " + width + "x" + h + " exceeds the limits");
         }
-        if (compression == 1 || compression == 2) {
-            throw new ImageDecodeException(ErrorCode.UNSUPPORTED_FEATURE, "BMP: RLE compression");
-        }
-        if (compression != 0 && compression != 3 && compression != 6) {
+        if (compression != 0 && compression != 3 && compression != 6 && compression != BI_RLE8
+                && compression != BI_RLE4 && compression != BI_JPEG && compression != BI_PNG) {
             throw new ImageDecodeException(ErrorCode.UNSUPPORTED_FEATURE, "BMP: compression " + compression);
         }
+        if (compression == BI_RLE8 && bitCount != 8 || compression == BI_RLE4 && bitCount != 4) {
+            throw ImageDecodeException.malformed("BMP: " + (compression == BI_RLE8 ? "RLE8" : "RLE4")
+                    + " with " + bitCount + " bits per pixel");
+        }
+        if ((compression == BI_RLE8 || compression == BI_RLE4) && height < 0) {
+            throw ImageDecodeException.malformed("BMP: a top-down (negative height) bitmap cannot be RLE-compressed");
+        }
+        boolean embedded = compression == BI_JPEG || compression == BI_PNG;
         boolean validDepth = bitCount == 1 || bitCount == 4 || bitCount == 8 || bitCount == 16 || bitCount == 24
-                || bitCount == 32;
+                || bitCount == 32 || embedded && bitCount == 0;
         if (!validDepth) {
             throw ImageDecodeException.malformed("BMP: bit count " + bitCount);
         }
         int entries = 0;
-        if (bitCount <= 8) {
+        if (bitCount <= 8 && !embedded) {
             entries = colorsUsed == 0 ? 1 << bitCount : (int) Math.min(colorsUsed, 1 << bitCount);
         }
         int entrySize = headerSize == 12 ? 3 : 4;
@@ -94,7 +125,7 @@ record BmpHeader(int fileSize, int pixelOffset, int headerSize, int width, int h
         }
         return new BmpHeader((int) Math.min(fileSize, Integer.MAX_VALUE), (int) pixelOffset, (int) headerSize, width,
                 (int) h, height < 0, bitCount, (int) compression, entries, paletteOffset, entrySize, masks, iccOffset,
-                iccSize);
+                iccSize, (int) Math.min(imageSize, Integer.MAX_VALUE));
     }
 
     int rowBytes() {

@@ -25,6 +25,8 @@ import java.util.List;
  * @param imageEnd    file offset just past the end of the image (after PNG IEND+CRC, the last JPEG FFD9, the GIF
  *                    trailer 0x3B, the RIFF length of WebP, the BMP file size)
  * @param trailer     the bytes from {@code imageEnd} to the end of the file (empty when none)
+ * @param warnings    what the decoder tolerated to open the file (truncation filled, stray bytes skipped, ...);
+ *                    empty for a clean file
  */
 public record DecodedImage(
         ImageFormat format,
@@ -39,12 +41,38 @@ public record DecodedImage(
         List<MetadataSegment> metadata,
         List<FrameInfo> frames,
         long imageEnd,
-        byte[] trailer) {
+        byte[] trailer,
+        List<DecodeWarning> warnings) {
 
     public DecodedImage {
         metadata = List.copyOf(metadata);
         frames = List.copyOf(frames);
         trailer = trailer == null ? new byte[0] : trailer;
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** An image decoded without warnings. */
+    public DecodedImage(ImageFormat format, int width, int height, int bitDepth, ColorType colorType, int[][] planes,
+                        Palette palette, int[] indices, boolean lossy, List<MetadataSegment> metadata,
+                        List<FrameInfo> frames, long imageEnd, byte[] trailer) {
+        this(format, width, height, bitDepth, colorType, planes, palette, indices, lossy, metadata, frames, imageEnd,
+                trailer, List.of());
+    }
+
+    /** A copy with these warnings added. */
+    public DecodedImage withWarnings(List<DecodeWarning> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<DecodeWarning> all = new java.util.ArrayList<>(warnings);
+        all.addAll(more);
+        return new DecodedImage(format, width, height, bitDepth, colorType, planes, palette, indices, lossy, metadata,
+                frames, imageEnd, trailer, all);
+    }
+
+    /** True when the file ended before the image and the rest was filled. */
+    public boolean truncated() {
+        return warnings.stream().anyMatch(w -> w.code().equals(DecodeWarning.TRUNCATED));
     }
 
     public int pixelCount() {
@@ -80,7 +108,7 @@ public record DecodedImage(
     /** A copy with other samples (same size and layout); for indexed images the planes are re-expanded. */
     public DecodedImage withSamples(int[][] newPlanes, int[] newIndices) {
         return new DecodedImage(format, width, height, bitDepth, colorType, newPlanes, palette, newIndices, lossy,
-                metadata, frames, imageEnd, trailer);
+                metadata, frames, imageEnd, trailer, warnings);
     }
 
     public boolean isIndexed() {

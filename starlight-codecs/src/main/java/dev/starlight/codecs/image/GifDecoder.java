@@ -8,7 +8,8 @@ import java.util.List;
  * GIF with our own block walker and LZW decoder, so palette indices are exactly as stored. All frames are
  * listed; frame 0 is decoded, and the image's width and height are frame 0's (not the logical screen's), because
  * that is where the samples are. Indices past the palette are MALFORMED (browsers would show black; a scanner
- * should not guess). A stream that ends early leaves the remaining pixels 0, as browsers show them.
+ * should not guess). A stream that ends early leaves the remaining pixels 0, as browsers show them. A frame with no
+ * colour table at all gets {@link #defaultPalette()} and a {@code default-palette} warning.
  */
 public final class GifDecoder implements ImageDecoder {
 
@@ -39,8 +40,12 @@ public final class GifDecoder implements ImageDecoder {
         }
         limits.checkHeap("GIF", (long) w * h);
         Palette base = frame.localPalette() != null ? frame.localPalette() : gif.globalPalette();
+        List<DecodeWarning> warnings = List.of();
         if (base == null) {
-            throw ImageDecodeException.malformed("GIF: frame 0 has no colour table");
+            base = defaultPalette();
+            warnings = List.of(new DecodeWarning(DecodeWarning.DEFAULT_PALETTE, "GIF: frame 0 has no colour table"
+                    + " (neither global nor local); shown with the default 256-colour palette (the 6x6x6 cube"
+                    + " and 40 greys, as ImageIO shows it)"));
         }
         Palette palette = base;
         if (frame.transparentIndex() >= 0 && frame.transparentIndex() < base.size()) {
@@ -55,7 +60,23 @@ public final class GifDecoder implements ImageDecoder {
         byte[] trailer = Arrays.copyOfRange(data, gif.imageEnd(), data.length);
         List<FrameInfo> frames = gif.frames().stream().map(GifStructure.Frame::info).toList();
         return new DecodedImage(ImageFormat.GIF, w, h, 8, ColorType.INDEXED, palette.expand(indices), palette,
-                indices, false, gif.metadata(), frames, gif.imageEnd(), trailer);
+                indices, false, gif.metadata(), frames, gif.imageEnd(), trailer, warnings);
+    }
+
+    /**
+     * The colours of a GIF that has no colour table, as the JDK's GIF reader shows it: the 216 web colours (red,
+     * green, blue each 0, 0x33 .. 0xFF, blue fastest), then 40 greys from 0x12 in steps of 6.
+     */
+    static Palette defaultPalette() {
+        int[] rgb = new int[256];
+        for (int i = 0; i < 216; i++) {
+            rgb[i] = (i / 36 * 0x33) << 16 | (i / 6 % 6 * 0x33) << 8 | i % 6 * 0x33;
+        }
+        for (int i = 0; i < 40; i++) {
+            int g = 0x12 + 6 * i;
+            rgb[216 + i] = g << 16 | g << 8 | g;
+        }
+        return new Palette(rgb, null);
     }
 
     /** Interlaced rows are stored in four passes: every 8th from 0, every 8th from 4, every 4th from 2, every 2nd from 1. */

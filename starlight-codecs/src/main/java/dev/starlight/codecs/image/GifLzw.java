@@ -3,6 +3,8 @@ package dev.starlight.codecs.image;
 /** GIF's variable-length LZW (LSB-first codes, 12-bit ceiling, deferred clear), decoder and encoder. */
 final class GifLzw {
     private static final int MAX_CODES = 4096;
+    /** The largest minimum code size that leaves room for the clear and end codes under the 12-bit ceiling. */
+    static final int MAX_MIN_CODE_SIZE = 11;
 
     private GifLzw() {
     }
@@ -10,20 +12,23 @@ final class GifLzw {
     /**
      * Decodes {@code data} into {@code out} (exactly {@code out.length} pixels). Returns the number of pixels the
      * stream actually produced; the rest stay 0, as browsers show a short stream. Invalid codes are MALFORMED.
+     * Minimum code sizes above 8 (up to 11, whose first codes are already 12 bits wide) are decoded as giflib,
+     * Pillow and ImageIO decode them: the literals are just wider than a byte, and must still index the palette.
      */
     static int decode(byte[] data, int minCodeSize, int[] out) {
-        if (minCodeSize < 2 || minCodeSize > 8) {
-            throw ImageDecodeException.malformed("GIF: LZW minimum code size " + minCodeSize + " is not 2..8");
+        if (minCodeSize < 2 || minCodeSize > MAX_MIN_CODE_SIZE) {
+            throw ImageDecodeException.malformed("GIF: LZW minimum code size " + minCodeSize + " is not 2.."
+                    + MAX_MIN_CODE_SIZE);
         }
         int clear = 1 << minCodeSize;
         int eoi = clear + 1;
         short[] prefix = new short[MAX_CODES];
-        byte[] suffix = new byte[MAX_CODES];
+        short[] suffix = new short[MAX_CODES];
         short[] length = new short[MAX_CODES];
-        byte[] first = new byte[MAX_CODES];
+        short[] first = new short[MAX_CODES];
         for (int i = 0; i < clear; i++) {
-            suffix[i] = (byte) i;
-            first[i] = (byte) i;
+            suffix[i] = (short) i;
+            first[i] = (short) i;
             length[i] = 1;
         }
         int codeSize = minCodeSize + 1;
@@ -54,7 +59,7 @@ final class GifLzw {
                 break;
             }
             int entry;
-            byte firstOfEntry;
+            short firstOfEntry;
             if (prev == -1) {
                 if (code >= clear) {
                     throw ImageDecodeException.malformed("GIF: LZW code " + code + " after a clear code");
@@ -88,7 +93,7 @@ final class GifLzw {
             int c = entry;
             for (int k = len - 1; k >= 0; k--) {
                 if (pos + k < out.length) {
-                    out[pos + k] = suffix[c] & 0xFF;
+                    out[pos + k] = suffix[c];
                 }
                 c = prefix[c];
             }

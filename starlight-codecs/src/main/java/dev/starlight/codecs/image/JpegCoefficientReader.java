@@ -11,8 +11,11 @@ import java.util.List;
  * Huffman frames (SOF2; T.81 Annex G: DC first and refinement scans, AC first scans with end-of-band runs, AC
  * refinement scans), with DHT (B.2.4.2), DQT with 8- and 16-bit entries (B.2.4.1), DRI restart intervals
  * (B.2.4.4) and RSTn markers, 1 to 4 components with any sampling factors: interleaved scans are read MCU by MCU
- * (A.2.3), a scan of one component covers ceil(ceil(X * H / Hmax) / 8) blocks per row (A.2.2). Refused with
- * {@link ErrorCode#UNSUPPORTED_FEATURE}: lossless, hierarchical and arithmetic-coded frames and 12-bit samples;
+ * (A.2.3), a scan of one component covers ceil(ceil(X * H / Hmax) / 8) blocks per row (A.2.2). Arithmetic-coded
+ * frames (SOF9 sequential, SOF10 progressive) are read with {@link JpegArithmeticDecoder} and the statistical
+ * models of T.81 F.1.4.4 and G.1.3.2, with the conditioning of DAC (B.2.4.3). Bytes between segments that are
+ * not a marker are skipped, as libjpeg skips them. Refused with
+ * {@link ErrorCode#UNSUPPORTED_FEATURE}: lossless and hierarchical frames and 12-bit samples;
  * with {@link ErrorCode#TRUNCATED}: data that ends early; with {@link ErrorCode#TOO_LARGE} and
  * {@link ErrorCode#DECOMPRESSION_BOMB}: frames above the {@link ImageLimits}, checked before the coefficient
  * arrays are allocated. Every other inconsistency is {@link ErrorCode#MALFORMED}. Nothing but
@@ -43,6 +46,13 @@ public final class JpegCoefficientReader {
     private final JpegHuffmanTable[] acTables = new JpegHuffmanTable[4];
     private int restartInterval;
     private boolean progressive;
+    private boolean arithmetic;
+    // DAC conditioning (B.2.4.3) per table: DC lower and upper bounds, AC Kx; T.81 defaults 0, 1, 5
+    private final int[] dcL = {0, 0, 0, 0};
+    private final int[] dcU = {1, 1, 1, 1};
+    private final int[] acK = {5, 5, 5, 5};
+    private final byte[][] dcBins = new byte[4][64];
+    private final byte[][] acBins = new byte[4][256];
     private int width;
     private int height;
     private int mcusX;
@@ -65,6 +75,9 @@ public final class JpegCoefficientReader {
         int pred;
         JpegHuffmanTable dc;
         JpegHuffmanTable ac;
+        int dcId;
+        int acId;
+        int dcContext;
     }
 
     private JpegCoefficientReader(byte[] data, ImageLimits limits) {
@@ -96,8 +109,7 @@ public final class JpegCoefficientReader {
             int start = r.position();
             int b = r.u8("JPEG marker");
             if (b != 0xFF) {
-                throw ImageDecodeException.malformed(String.format(
-                        "JPEG: expected a marker at offset %d, found byte 0x%02x", start, b));
+                continue; // a stray byte between segments: look for the next 0xFF
             }
             int marker = r.u8("JPEG marker");
             while (marker == 0xFF) {
@@ -122,15 +134,22 @@ public final class JpegCoefficientReader {
             ByteReader s = new ByteReader(data, r.position(), r.position() + length - 2);
             r.skip(length - 2, "JPEG segment");
             switch (marker) {
-                case 0xC0, 0xC1, 0xC2 -> frame(s, marker, start);
+                case 0xC0, 0xC1, 0xC2, 0xC9, 0xCA -> frame(s, marker, start);
+                case 0xCC -> arithmeticConditioning(s);
                 case 0xC4 -> huffmanTables(s);
                 case 0xDB -> quantisationTables(s);
                 case 0xDD -> restartInterval = s.u16be("DRI restart interval");
                 case 0xDA -> {
                     scan(s, start);
-                    JpegBitReader bits = new JpegBitReader(data, r.position());
-                    decodeScan(bits);
-                    r.seek(bits.endOfScan());
+                    if (arithmetic) {
+                        JpegArithmeticDecoder dec = new JpegArithmeticDecoder(data, r.position());
+                        decodeArithmeticScan(dec);
+                        r.seek(dec.endOfScan());
+                    } else {
+                        JpegBitReader bits = new JpegBitReader(data, r.position());
+                        decodeScan(bits);
+                        r.seek(bits.endOfScan());
+                    }
                 }
                 default -> {
                     if (JpegStructure.isSof(marker)) {
@@ -235,7 +254,35 @@ public final class JpegCoefficientReader {
             c.coef = new short[c.paddedWide * c.paddedHigh * 64];
         }
         comps = cs;
-        progressive = marker == 0xC2;
+        progressive = marker == 0xC2 || marker == 0xCA;
+        arithmetic = marker == 0xC9 || marker == 0xCA;
+    }
+
+    /** DAC (T.81 B.2.4.3): conditioning bounds L and U of a DC table, Kx of an AC table. */
+    private void arithmeticConditioning(ByteReader s) {
+        while (s.hasRemaining()) {
+            int tctb = s.u8("DAC class and id");
+            int cs = s.u8("DAC value");
+            int tc = tctb >> 4;
+            int tb = tctb & 15;
+            if (tc > 1 || tb > 3) {
+                throw ImageDecodeException.malformed("JPEG: DAC table class " + tc + ", id " + tb);
+            }
+            if (tc == 0) {
+                int l = cs & 15;
+                int u = cs >> 4;
+                if (l > u) {
+                    throw ImageDecodeException.malformed("JPEG: DAC DC bounds L=" + l + " > U=" + u);
+                }
+                dcL[tb] = l;
+                dcU[tb] = u;
+            } else {
+                if (cs < 1 || cs > 63) {
+                    throw ImageDecodeException.malformed("JPEG: DAC AC Kx " + cs + " is not 1..63");
+                }
+                acK[tb] = cs;
+            }
+        }
     }
 
     /** DHT (T.81 B.2.4.2): one or more tables. */
@@ -363,6 +410,14 @@ public final class JpegCoefficientReader {
         }
         for (int i = 0; i < n; i++) {
             Comp c = scanComps[i];
+            c.dcId = td[i];
+            c.acId = ta[i];
+            if (arithmetic) {
+                if (c.quant == null) {
+                    c.quant = tableFor(c);
+                }
+                continue;
+            }
             boolean needDc = mode == SEQUENTIAL || mode == DC_FIRST;
             boolean needAc = mode == SEQUENTIAL || mode == AC_FIRST || mode == AC_REFINE;
             c.dc = dcTables[td[i]];
@@ -411,6 +466,187 @@ public final class JpegCoefficientReader {
                 eobRun = 0;
                 for (Comp c : scanComps) {
                     c.pred = 0;
+                }
+            }
+        }
+    }
+
+    /** As {@link #decodeScan} for an arithmetic-coded scan: statistics start afresh per scan and per interval. */
+    private void decodeArithmeticScan(JpegArithmeticDecoder dec) {
+        resetArithmetic();
+        boolean single = scanComps.length == 1;
+        Comp only = scanComps[0];
+        int unitsWide = single ? only.blocksWide : mcusX;
+        long units = single ? (long) only.blocksWide * only.blocksHigh : (long) mcusX * mcusY;
+        int sinceRestart = 0;
+        for (long u = 0; u < units; u++) {
+            int ux = (int) (u % unitsWide);
+            int uy = (int) (u / unitsWide);
+            if (single) {
+                arithmeticBlock(dec, only, (int) (((long) uy * only.paddedWide + ux) * 64));
+            } else {
+                for (Comp c : scanComps) {
+                    for (int by = 0; by < c.v; by++) {
+                        for (int bx = 0; bx < c.h; bx++) {
+                            long row = (long) uy * c.v + by;
+                            long col = (long) ux * c.h + bx;
+                            arithmeticBlock(dec, c, (int) ((row * c.paddedWide + col) * 64));
+                        }
+                    }
+                }
+            }
+            if (restartInterval > 0 && ++sinceRestart == restartInterval && u + 1 < units) {
+                dec.restart();
+                resetArithmetic();
+                sinceRestart = 0;
+            }
+        }
+        if (dec.hitEndOfFile()) {
+            throw new ImageDecodeException(ErrorCode.TRUNCATED,
+                    "JPEG: the file ends inside the arithmetic-coded data of scan " + scans);
+        }
+    }
+
+    private void resetArithmetic() {
+        for (byte[] b : dcBins) {
+            java.util.Arrays.fill(b, (byte) 0);
+        }
+        for (byte[] b : acBins) {
+            java.util.Arrays.fill(b, (byte) 0);
+        }
+        for (Comp c : scanComps) {
+            c.pred = 0;
+            c.dcContext = 0;
+        }
+    }
+
+    private void arithmeticBlock(JpegArithmeticDecoder dec, Comp c, int off) {
+        short[] coef = c.coef;
+        switch (mode) {
+            case SEQUENTIAL -> {
+                c.pred += arithmeticDc(dec, c);
+                coef[off] = (short) c.pred;
+                arithmeticAc(dec, c, coef, off, 1, 63, 0);
+            }
+            case DC_FIRST -> {
+                c.pred += arithmeticDc(dec, c);
+                coef[off] = (short) (c.pred << al);
+            }
+            case DC_REFINE -> {
+                if (dec.decodeFixed() != 0) {
+                    coef[off] |= (short) (1 << al);
+                }
+            }
+            case AC_FIRST -> arithmeticAc(dec, c, coef, off, ss, se, al);
+            default -> arithmeticAcRefine(dec, c, coef, off);
+        }
+    }
+
+    /** DC difference (F.2.4.1 with the model of F.1.4.4.1): zero, sign, magnitude category, magnitude bits. */
+    private int arithmeticDc(JpegArithmeticDecoder dec, Comp c) {
+        byte[] st = dcBins[c.dcId];
+        int s0 = c.dcContext;
+        if (dec.decode(st, s0) == 0) {
+            c.dcContext = 0;
+            return 0;
+        }
+        int sign = dec.decode(st, s0 + 1);
+        int s = s0 + 2 + sign;
+        int m = dec.decode(st, s);
+        if (m != 0) {
+            s = 20; // X1
+            while (dec.decode(st, s) != 0) {
+                m <<= 1;
+                if (m == 0x8000) {
+                    throw ImageDecodeException.malformed("JPEG: arithmetic DC magnitude category above 15");
+                }
+                s++;
+            }
+        }
+        // Table F.4: the category of this difference conditions the next one of the component
+        if (m < (1 << dcL[c.dcId]) >> 1) {
+            c.dcContext = 0;
+        } else if (m > (1 << dcU[c.dcId]) >> 1) {
+            c.dcContext = 12 + sign * 4;
+        } else {
+            c.dcContext = 4 + sign * 4;
+        }
+        return magnitude(dec, st, s + 14, m, sign);
+    }
+
+    /** The low bits of a magnitude whose top bit is {@code m} (F.24), plus one, signed. */
+    private static int magnitude(JpegArithmeticDecoder dec, byte[] st, int s, int m, int sign) {
+        int v = m;
+        for (int bit = m >> 1; bit != 0; bit >>= 1) {
+            if (dec.decode(st, s) != 0) {
+                v |= bit;
+            }
+        }
+        v += 1;
+        return sign != 0 ? -v : v;
+    }
+
+    /** AC coefficients {@code from..to} of one block (F.2.4.2 with the model of F.1.4.4.2), scaled by {@code shift}. */
+    private void arithmeticAc(JpegArithmeticDecoder dec, Comp c, short[] coef, int off, int from, int to, int shift) {
+        byte[] st = acBins[c.acId];
+        for (int k = from; k <= to; k++) {
+            int s = 3 * (k - 1);
+            if (dec.decode(st, s) != 0) {
+                return; // end of block
+            }
+            while (dec.decode(st, s + 1) == 0) {
+                s += 3;
+                if (++k > to) {
+                    throw ImageDecodeException.malformed("JPEG: arithmetic AC run past the scan's spectral band");
+                }
+            }
+            int sign = dec.decodeFixed();
+            s += 2;
+            int m = dec.decode(st, s);
+            if (m != 0 && dec.decode(st, s) != 0) {
+                m <<= 1;
+                s = k <= acK[c.acId] ? 189 : 217; // X2
+                while (dec.decode(st, s) != 0) {
+                    m <<= 1;
+                    if (m == 0x8000) {
+                        throw ImageDecodeException.malformed("JPEG: arithmetic AC magnitude category above 15");
+                    }
+                    s++;
+                }
+            }
+            coef[off + ZIGZAG[k]] = (short) (magnitude(dec, st, s + 14, m, sign) << shift);
+        }
+    }
+
+    /** AC refinement of one block (G.1.3.3): a bit for each coefficient already non-zero, new ones of +-1. */
+    private void arithmeticAcRefine(JpegArithmeticDecoder dec, Comp c, short[] coef, int off) {
+        byte[] st = acBins[c.acId];
+        int p1 = 1 << al;
+        int m1 = -1 << al;
+        int lastBefore = se; // EOBx: the end of block of the earlier stages
+        while (lastBefore > 0 && coef[off + ZIGZAG[lastBefore]] == 0) {
+            lastBefore--;
+        }
+        for (int k = ss; k <= se; k++) {
+            int s = 3 * (k - 1);
+            if (k > lastBefore && dec.decode(st, s) != 0) {
+                return;
+            }
+            while (true) {
+                int z = off + ZIGZAG[k];
+                if (coef[z] != 0) {
+                    if (dec.decode(st, s + 2) != 0) {
+                        coef[z] += (short) (coef[z] < 0 ? m1 : p1);
+                    }
+                    break;
+                }
+                if (dec.decode(st, s + 1) != 0) {
+                    coef[z] = (short) (dec.decodeFixed() != 0 ? m1 : p1);
+                    break;
+                }
+                s += 3;
+                if (++k > se) {
+                    throw ImageDecodeException.malformed("JPEG: arithmetic AC refinement past the scan's band");
                 }
             }
         }

@@ -17,7 +17,10 @@ import javax.imageio.spi.ImageReaderSpi;
 
 /**
  * JPEG: the marker structure is walked here ({@link JpegStructure}); pixels come from the TwelveMonkeys JPEG
- * reader, as 8-bit RGB (CMYK and YCCK converted) or grey. Metadata: APP1 {@code Exif\0\0} (data from the TIFF
+ * reader, as 8-bit RGB (CMYK and YCCK converted) or grey. Arithmetic-coded frames (SOF9, SOF10) are read by
+ * {@link JpegCoefficientReader} and rewritten losslessly as Huffman ({@link JpegHuffmanRewriter}) for that reader.
+ * Stray bytes between segments are skipped and a file that ends inside its scans is decoded as far as it goes
+ * (the reader fills the rest); both are said in {@link DecodedImage#warnings()}. Metadata: APP1 {@code Exif\0\0} (data from the TIFF
  * header), APP1 XMP (data after the namespace), APP2 {@code ICC_PROFILE} (data after the 14-byte chunk header,
  * one segment per chunk), COM, and any other APPn as OTHER keyed {@code "APPn"}.
  */
@@ -48,7 +51,16 @@ public final class JpegDecoder implements ImageDecoder {
         limits.checkExpansion("JPEG", pixels, 3, js.imageEnd);
         limits.checkHeap("JPEG", pixels);
         List<MetadataSegment> metadata = metadata(data, js, limits);
-        BufferedImage img = readPixels(data, js);
+        List<DecodeWarning> warnings = warnings(js);
+        byte[] source = js.cleanedBytes(data);
+        int sourceLength = source == data ? js.imageEnd : source.length;
+        if (js.sofMarker == 0xC9 || js.sofMarker == 0xCA) {
+            // no ImageIO reader decodes arithmetic coding: read the coefficients ourselves, show them as Huffman
+            source = JpegHuffmanRewriter.rewrite(source, JpegStructure.parse(source).segments,
+                    JpegCoefficientReader.read(source, limits));
+            sourceLength = source.length;
+        }
+        BufferedImage img = ImageIoPixels.read(readerSpi(), source, sourceLength, "JPEG");
         if (img.getWidth() != js.width || img.getHeight() != js.height) {
             throw ImageDecodeException.malformed("JPEG: reader returned " + img.getWidth() + "x" + img.getHeight()
                     + ", SOF declares " + js.width + "x" + js.height);
@@ -80,8 +92,23 @@ public final class JpegDecoder implements ImageDecoder {
             }
         }
         byte[] trailer = Arrays.copyOfRange(data, js.imageEnd, data.length);
+        boolean progressive = js.sofMarker == 0xC2 || js.sofMarker == 0xCA;
         return new DecodedImage(ImageFormat.JPEG, w, h, 8, type, planes, null, null, true, metadata,
-                List.of(new FrameInfo(0, 0, 0, w, h, 0, js.sofMarker == 0xC2, false)), js.imageEnd, trailer);
+                List.of(new FrameInfo(0, 0, 0, w, h, 0, progressive, false)), js.imageEnd, trailer, warnings);
+    }
+
+    private static List<DecodeWarning> warnings(JpegStructure js) {
+        List<DecodeWarning> out = new ArrayList<>();
+        for (int[] stray : js.strayBytes) {
+            out.add(new DecodeWarning(DecodeWarning.STRAY_BYTES, "JPEG: " + stray[1] + " stray byte"
+                    + (stray[1] == 1 ? "" : "s") + " at offset " + stray[0] + " before the next marker, skipped"));
+        }
+        if (js.truncated()) {
+            out.add(new DecodeWarning(DecodeWarning.TRUNCATED, "JPEG: the data ends at offset " + js.truncatedAt
+                    + " of " + js.imageEnd + " inside scan " + js.scans + " (no EOI); decoded what is there, the"
+                    + " rest of the image is filled by the decoder"));
+        }
+        return out;
     }
 
     static List<MetadataSegment> metadata(byte[] data, JpegStructure js, ImageLimits limits) {
@@ -150,7 +177,4 @@ public final class JpegDecoder implements ImageDecoder {
         return readers.next().getOriginatingProvider();
     }
 
-    private static BufferedImage readPixels(byte[] data, JpegStructure js) {
-        return ImageIoPixels.read(readerSpi(), data, js.imageEnd, "JPEG");
-    }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The marker structure of a JPEG file, walked with bounds checks: SOI, marker segments by their declared
- * lengths, fill bytes, entropy-coded data after each SOS (scanned for the next marker that is not a stuffed
+ * lengths, fill bytes, stray bytes between segments (skipped and recorded, as libjpeg skips them), entropy-coded data
+ * after each SOS (scanned for the next marker that is not a stuffed
  * 0xFF00 or an RSTn), up to the first EOI.
  *
  * <p>The image ends at the first EOI the walk reaches. Everything the walk passes over is accounted for by a
@@ -30,11 +31,18 @@ final class JpegStructure {
     final int height;
     final int components;
     final int scans;
-    /** File offset just past the EOI. */
+    /** File offset just past the EOI (the end of the data when the file is truncated). */
     final int imageEnd;
+    /** Bytes between segments that are not a marker, skipped as libjpeg skips them: {offset, count} each. */
+    final List<int[]> strayBytes;
+    /** Where the usable data of a truncated file ends (inside or after its last scan), else -1. */
+    final int truncatedAt;
 
     private JpegStructure(List<JpegSegment> segments, int sofIndex, int sofMarker, int precision, int width,
-                          int height, int components, int scans, int imageEnd) {
+                          int height, int components, int scans, int imageEnd, List<int[]> strayBytes,
+                          int truncatedAt) {
+        this.strayBytes = List.copyOf(strayBytes);
+        this.truncatedAt = truncatedAt;
         this.segments = segments;
         this.sofIndex = sofIndex;
         this.sofMarker = sofMarker;
@@ -60,12 +68,36 @@ final class JpegStructure {
         int height = 0;
         int components = 0;
         int scans = 0;
+        List<int[]> stray = new ArrayList<>();
         while (true) {
             int start = r.position();
+            if (scans > 0 && !r.hasRemaining()) {
+                return truncated(segments, sofIndex, sofMarker, precision, width, height, components, scans, stray,
+                        start, data.length);
+            }
             int b = r.u8("JPEG marker");
             if (b != 0xFF) {
-                throw ImageDecodeException.malformed(String.format(
-                        "JPEG: expected a marker at offset %d, found byte 0x%02x", start, b));
+                // cameras and editors leave padding or junk between segments; libjpeg skips to the next 0xFF
+                int next = start;
+                while (next < data.length && (data[next] & 0xFF) != 0xFF) {
+                    next++;
+                }
+                if (next >= data.length) {
+                    if (scans > 0) {
+                        return truncated(segments, sofIndex, sofMarker, precision, width, height, components, scans,
+                                stray, start, data.length);
+                    }
+                    throw ImageDecodeException.malformed(String.format(
+                            "JPEG: expected a marker at offset %d, found byte 0x%02x and no marker after it", start,
+                            b));
+                }
+                stray.add(new int[] {start, next - start});
+                r.seek(next);
+                continue;
+            }
+            if (scans > 0 && r.position() + 1 > r.limit()) {
+                return truncated(segments, sofIndex, sofMarker, precision, width, height, components, scans, stray,
+                        start, data.length);
             }
             int marker = r.u8("JPEG marker");
             while (marker == 0xFF) { // fill bytes
@@ -83,11 +115,15 @@ final class JpegStructure {
                             + " before any " + (sofIndex < 0 ? "frame header (SOF)" : "scan (SOS)"));
                 }
                 return new JpegStructure(segments, sofIndex, sofMarker, precision, width, height, components,
-                        scans, r.position());
+                        scans, r.position(), stray, -1);
             }
             if ((marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) { // RSTn, TEM: no payload
                 segments.add(new JpegSegment(marker, start, r.position(), r.position()));
                 continue;
+            }
+            if (scans > 0 && r.position() + 2 > r.limit()) {
+                return truncated(segments, sofIndex, sofMarker, precision, width, height, components, scans, stray,
+                        start, data.length);
             }
             int length = r.u16be("JPEG segment length");
             if (length < 2) {
@@ -95,11 +131,15 @@ final class JpegStructure {
                         "JPEG: segment 0xff%02x at offset %d declares length %d (minimum 2)", marker, start, length));
             }
             int dataOffset = r.position();
+            if (scans > 0 && dataOffset + length - 2 > r.limit()) {
+                return truncated(segments, sofIndex, sofMarker, precision, width, height, components, scans, stray,
+                        start, data.length);
+            }
             r.require(length - 2, String.format("JPEG segment 0xff%02x at offset %d", marker, start));
             JpegSegment seg = new JpegSegment(marker, start, dataOffset, dataOffset + length - 2);
             segments.add(seg);
             if (isSof(marker)) {
-                if (marker != 0xC0 && marker != 0xC1 && marker != 0xC2) {
+                if (marker != 0xC0 && marker != 0xC1 && marker != 0xC2 && marker != 0xC9 && marker != 0xCA) {
                     throw new ImageDecodeException(ErrorCode.UNSUPPORTED_FEATURE, String.format(
                             "JPEG: frame type SOF%d (0xff%02x) at offset %d is not decoded (%s)", marker - 0xC0,
                             marker, start, sofName(marker)));
@@ -161,19 +201,60 @@ final class JpegStructure {
                             + " for " + ns + " components");
                 }
                 scans++;
-                skipEntropyData(r, data);
+                if (!skipEntropyData(r, data)) {
+                    return truncated(segments, sofIndex, sofMarker, precision, width, height, components, scans,
+                            stray, data.length, data.length);
+                }
             }
         }
     }
 
-    /** Moves {@code r} to the 0xFF of the next marker that is neither stuffing (FF00) nor RSTn nor fill. */
-    private static void skipEntropyData(ByteReader r, byte[] data) {
+    /** A file that ends after at least one scan has begun: decoded up to {@code cut}, the rest filled. */
+    private static JpegStructure truncated(List<JpegSegment> segments, int sofIndex, int sofMarker, int precision,
+                                           int width, int height, int components, int scans, List<int[]> stray,
+                                           int cut, int dataLength) {
+        // every byte belongs to the image: a cut-off segment is not a trailer
+        return new JpegStructure(segments, sofIndex, sofMarker, precision, width, height, components, scans,
+                dataLength, stray, cut);
+    }
+
+    boolean truncated() {
+        return truncatedAt >= 0;
+    }
+
+    /**
+     * The bytes a pixel decoder should read: the image itself, without the stray bytes between segments, and for a
+     * truncated file the data up to the cut followed by an EOI (libjpeg fills what the data does not reach).
+     */
+    byte[] cleanedBytes(byte[] data) {
+        int end = truncated() ? truncatedAt : imageEnd;
+        if (strayBytes.isEmpty() && !truncated()) {
+            return data;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(end + 2);
+        int p = 0;
+        for (int[] s : strayBytes) {
+            out.write(data, p, s[0] - p);
+            p = s[0] + s[1];
+        }
+        out.write(data, p, end - p);
+        if (truncated()) {
+            out.write(0xFF);
+            out.write(EOI);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Moves {@code r} to the 0xFF of the next marker that is neither stuffing (FF00) nor RSTn nor fill; false when
+     * the data ends first (a truncated file).
+     */
+    private static boolean skipEntropyData(ByteReader r, byte[] data) {
         int p = r.position();
         int limit = r.limit();
         while (true) {
             if (p + 1 >= limit) {
-                throw ImageDecodeException.truncated("JPEG entropy-coded data (no marker after it)", r.position(),
-                        p + 2 - r.position(), limit);
+                return false;
             }
             if ((data[p] & 0xFF) != 0xFF) {
                 p++;
@@ -186,7 +267,7 @@ final class JpegStructure {
                 p++; // fill byte: the marker begins at a later 0xFF
             } else {
                 r.seek(p);
-                return;
+                return true;
             }
         }
     }
@@ -199,7 +280,6 @@ final class JpegStructure {
         return switch (marker) {
             case 0xC3 -> "lossless";
             case 0xC5, 0xC6, 0xC7 -> "hierarchical";
-            case 0xC9, 0xCA -> "arithmetic coding";
             case 0xCB -> "lossless, arithmetic coding";
             default -> "hierarchical, arithmetic coding";
         };

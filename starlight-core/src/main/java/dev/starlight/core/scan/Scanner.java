@@ -8,6 +8,7 @@ import dev.starlight.core.Detector;
 import dev.starlight.core.analysis.fusion.FusionFeatures;
 import dev.starlight.core.analysis.fusion.FusionModel;
 import dev.starlight.core.analysis.StatisticalDetectors;
+import dev.starlight.codecs.image.DecodeWarning;
 import dev.starlight.codecs.image.DecodedImage;
 import dev.starlight.codecs.image.ImageCodecs;
 import dev.starlight.codecs.image.HeapBudget;
@@ -97,6 +98,10 @@ public final class Scanner {
             }
             for (Detector d : detectors) {
                 evidence.addAll(d.analyse(image, data));
+            }
+            for (DecodeWarning w : image.warnings()) {
+                // no score: a note on how the file was opened (e.g. decode.truncated), never a vote for stego
+                evidence.add(new Evidence("decode." + w.code(), null, w.detail()));
             }
             FusionModel.Fused fused = null;
             if (fusion != null) {
