@@ -73,6 +73,53 @@ class JpegCoefficientFuzzTest {
         assertThat(outcomes.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(COUNT);
     }
 
+    @Test
+    void mutatedArithmeticAndBrokenJpegsAreDecodedOrRefusedWithACodeInTime() throws Exception {
+        // the whole pixel path (structure walk, arithmetic decoder, Huffman rewrite, ImageIO) on cjpeg -arithmetic
+        // files and on a Huffman file; truncation and stray bytes are among the mutations
+        List<byte[]> seeds = List.of(JpegCompatibilityTest.fixture("arith-baseline.jpg"),
+                JpegCompatibilityTest.fixture("arith-progressive.jpg"),
+                JpegCompatibilityTest.fixture("arith-grey-restart.jpg"),
+                JpegCompatibilityTest.fixture("arith-baseline.huffman.jpg"));
+        Random random = new Random(SEED + 1);
+        Map<String, Integer> outcomes = new TreeMap<>();
+        List<String> failures = new ArrayList<>();
+        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "jpeg-arith-fuzz");
+            t.setDaemon(true);
+            return t;
+        });
+        int count = COUNT / 2;
+        try {
+            for (int i = 0; i < count && failures.size() < 5; i++) {
+                byte[] input = mutate(seeds.get(random.nextInt(seeds.size())), random);
+                Future<String> f = executor.submit(() -> {
+                    try {
+                        DecodedImage image = ImageCodecs.decode(input);
+                        return image.warnings().isEmpty() ? "decoded" : "decoded with warnings";
+                    } catch (dev.starlight.codecs.StarlightException e) {
+                        return e.code().name();
+                    }
+                });
+                try {
+                    outcomes.merge(f.get(TIME_LIMIT_MS, TimeUnit.MILLISECONDS), 1, Integer::sum);
+                } catch (TimeoutException e) {
+                    f.cancel(true);
+                    failures.add("case " + i + ": no answer in " + TIME_LIMIT_MS + " ms");
+                    break;
+                } catch (ExecutionException e) {
+                    failures.add("case " + i + ": " + e.getCause());
+                }
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+        System.out.println("JPEG arithmetic decode fuzz, " + count + " cases, seed " + (SEED + 1) + ": " + outcomes);
+        assertThat(failures).isEmpty();
+        assertThat(outcomes.keySet()).doesNotContain(ErrorCode.INTERNAL.name());
+        assertThat(outcomes.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(count);
+    }
+
     private static byte[] mutate(byte[] seed, Random r) {
         byte[] b = seed.clone();
         switch (r.nextInt(5)) {

@@ -93,11 +93,11 @@ class JpegCoefficientReaderTest {
     }
 
     @Test
-    void arithmeticCodingIsRefusedAsUnsupported() throws IOException {
+    void losslessArithmeticCodingIsRefusedAsUnsupported() throws IOException {
         byte[] file = encode(picture(32, 32, 1), false, 0, 0.9f);
-        setSof(file, 0xC9);
+        setSof(file, 0xCB);
         assertThatThrownBy(() -> JpegCoefficientReader.read(file)).isInstanceOf(ImageDecodeException.class)
-                .hasMessageContaining("arithmetic").extracting(e -> ((ImageDecodeException) e).code())
+                .hasMessageContaining("lossless, arithmetic").extracting(e -> ((ImageDecodeException) e).code())
                 .isEqualTo(ErrorCode.UNSUPPORTED_FEATURE);
     }
 
