@@ -1,6 +1,7 @@
 package dev.starlight.codecs.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.starlight.codecs.ErrorCode;
 import dev.starlight.codecs.StarlightException;
@@ -9,6 +10,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -61,6 +64,56 @@ class JpegCompatibilityTest {
     }
 
     @Test
+    void arithmeticFilesAreWithin40DbOfDjpegsOwnDecode() throws Exception {
+        // libjpeg-turbo's IDCT and upsampling differ from the JDK's by rounding, so this comparison is by PSNR
+        Path djpeg = Path.of("/usr/bin/djpeg");
+        assumeTrue(Files.isExecutable(djpeg), "djpeg (libjpeg-turbo-progs) not installed: comparison skipped");
+        for (String name : new String[] {"arith-baseline", "arith-progressive", "arith-grey-restart"}) {
+            byte[] file = fixture(name + ".jpg");
+            Path in = Files.createTempFile(name, ".jpg");
+            try {
+                Files.write(in, file);
+                Process p = new ProcessBuilder(djpeg.toString(), "-pnm", in.toString())
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                byte[] pnm = p.getInputStream().readAllBytes();
+                assertThat(p.waitFor()).isZero();
+                DecodedImage ours = ImageCodecs.decode(file);
+                double psnr = psnr(ours, pnm);
+                System.out.printf("%s: PSNR against djpeg %.1f dB%n", name, psnr);
+                assertThat(psnr).as(name).isGreaterThan(40.0);
+            } finally {
+                Files.delete(in);
+            }
+        }
+    }
+
+    /** PSNR of our planes against a binary PPM/PGM (header: magic, width, height, 255, one whitespace). */
+    private static double psnr(DecodedImage image, byte[] pnm) {
+        int p = 0;
+        int fields = 0;
+        while (fields < 4) {
+            while (Character.isWhitespace(pnm[p])) {
+                p++;
+            }
+            while (!Character.isWhitespace(pnm[p])) {
+                p++;
+            }
+            fields++;
+        }
+        p++;
+        int planes = image.planes().length;
+        double sum = 0;
+        for (int i = 0; i < image.pixelCount(); i++) {
+            for (int c = 0; c < planes; c++) {
+                double d = image.planes()[c][i] - (pnm[p + i * planes + c] & 255);
+                sum += d * d;
+            }
+        }
+        double mse = sum / ((double) image.pixelCount() * planes);
+        return mse == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255.0 * 255.0 / mse);
+    }
+
+    @Test
     void strayBytesBetweenSegmentsAreSkippedAndSaid() throws IOException {
         byte[] clean = fixture("arith-baseline.huffman.jpg");
         int app0End = 2 + 2 + (((clean[4] & 0xFF) << 8) | (clean[5] & 0xFF));
@@ -102,6 +155,22 @@ class JpegCompatibilityTest {
             assertThat(Arrays.copyOf(part.planes()[c], 16 * 64)).as("plane %d", c)
                     .isEqualTo(Arrays.copyOf(whole.planes()[c], 16 * 64));
         }
+    }
+
+    @Test
+    void anArithmeticFileCutInsideItsScansDecodesAndSaysItIsTruncated() throws IOException {
+        for (String name : new String[] {"arith-baseline.jpg", "arith-progressive.jpg"}) {
+            byte[] full = fixture(name);
+            byte[] cut = Arrays.copyOf(full, full.length * 3 / 4);
+            DecodedImage part = ImageCodecs.decode(cut);
+            assertThat(part.truncated()).as(name).isTrue();
+            assertThat(part.width()).isEqualTo(61);
+        }
+        // sequential: the first MCU row (8 lines of 45) comes from data that is all there
+        DecodedImage whole = ImageCodecs.decode(fixture("arith-baseline.jpg"));
+        byte[] baseline = fixture("arith-baseline.jpg");
+        DecodedImage part = ImageCodecs.decode(Arrays.copyOf(baseline, baseline.length * 3 / 4));
+        assertThat(Arrays.copyOf(part.planes()[0], 8 * 61)).isEqualTo(Arrays.copyOf(whole.planes()[0], 8 * 61));
     }
 
     @Test
