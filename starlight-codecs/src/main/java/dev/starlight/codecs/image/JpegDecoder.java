@@ -55,7 +55,10 @@ public final class JpegDecoder implements ImageDecoder {
         byte[] source = js.cleanedBytes(data);
         int sourceLength = source == data ? js.imageEnd : source.length;
         if (js.sofMarker == 0xC9 || js.sofMarker == 0xCA) {
-            // no ImageIO reader decodes arithmetic coding: read the coefficients ourselves, show them as Huffman
+            // no ImageIO reader decodes arithmetic coding: read the coefficients ourselves, show them as Huffman.
+            // Their arrays (2 bytes per sample per component) and the rewritten stream come on top of the pixels.
+            long extraBytes = pixels * (2L * js.components + 1);
+            limits.checkHeap("JPEG arithmetic coefficients", extraBytes / ImageLimits.HEAP_BYTES_PER_PIXEL);
             source = JpegHuffmanRewriter.rewrite(source, JpegStructure.parse(source).segments,
                     JpegCoefficientReader.read(source, limits));
             sourceLength = source.length;
