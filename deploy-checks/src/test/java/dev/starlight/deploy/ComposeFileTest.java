@@ -33,11 +33,20 @@ class ComposeFileTest {
         Map<String, String> m = new TreeMap<>();
         services.forEach((name, v) -> {
             Map<String, Object> build = (Map<String, Object>) ((Map<String, Object>) v).get("build");
-            if (build != null) {
+            if (build != null && build.get("args") != null) {
                 m.put(name, (String) ((Map<String, Object>) build.get("args")).get("MODULE"));
             }
         });
         return m;
+    }
+
+    @Test
+    void theBrokerAndTheTopicJobRunTheKafkaImageBuiltFromDeployKafka() {
+        assertThat(service("kafka").get("image")).isEqualTo("starlight/kafka:4.1.2");
+        assertThat(service("topic-init").get("image")).isEqualTo("starlight/kafka:4.1.2");
+        Map<String, Object> build = (Map<String, Object>) service("kafka").get("build");
+        assertThat(Repo.ROOT.resolve((String) build.get("context")).resolve((String) build.get("dockerfile"))).isRegularFile();
+        assertThat(Repo.read("deploy/kafka/pom.xml")).contains("<artifactId>kafka_2.13</artifactId>");
     }
 
     @Test

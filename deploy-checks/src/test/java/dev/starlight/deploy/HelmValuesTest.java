@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Helm chart's values and settings against the code: ports, modules, topics, config keys. The templates
- * themselves are rendered and checked by deploy/helm/verify.sh (Go's text/template; no helm binary here).
+ * themselves are linted, rendered and checked by Helm itself in HelmChartTest.
  */
 @SuppressWarnings("unchecked")
 class HelmValuesTest {

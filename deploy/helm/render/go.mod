@@ -1,3 +1,0 @@
-module starlight/render
-
-go 1.19
