@@ -221,8 +221,7 @@ final class EmbeddedStructure {
         int p = at;
         int entries = 0;
         while (in.bigEndian(p, 4) == 0x504B0304L) {
-            byte[] h = in.range(p, 30);
-            if (h == null) {
+            if (in.range(p, 30) == null) {
                 return -1;
             }
             int flags = (int) in.littleEndian(p + 6, 2);
@@ -233,15 +232,41 @@ final class EmbeddedStructure {
             int nameLength = (int) in.littleEndian(p + 26, 2);
             int extraLength = (int) in.littleEndian(p + 28, 2);
             long dataStart = (long) p + 30 + nameLength + extraLength;
-            if ((flags & 0x08) != 0 || (flags & 0x01) != 0 || method != 0 && method != 8 || nameLength == 0
-                    || dataStart + compressed > end) {
+            boolean descriptor = (flags & 0x08) != 0;
+            if ((flags & 0x01) != 0 || method != 0 && method != 8 || nameLength == 0 || dataStart >= end
+                    || descriptor && method != 8) {
                 return -1;
             }
-            byte[] data = in.range((int) dataStart, (int) compressed);
-            if (!zipEntryChecks(data, method, crc, size)) {
-                return -1;
+            if (descriptor) {
+                // sizes and CRC follow the data: inflate to find its end, then read them there
+                Inflater inflater = new Inflater(true);
+                CRC32 sum = new CRC32();
+                long[] produced = new long[1];
+                int used;
+                try {
+                    used = inflate(inflater, in, (int) dataStart, end, produced, sum);
+                } finally {
+                    inflater.end();
+                }
+                if (used <= 0) {
+                    return -1;
+                }
+                int q = (int) dataStart + used;
+                if (in.bigEndian(q, 4) == 0x504B0708L) {
+                    q += 4;
+                }
+                if (in.littleEndian(q, 4) != sum.getValue() || in.littleEndian(q + 4, 4) != used
+                        || in.littleEndian(q + 8, 4) != (produced[0] & 0xFFFFFFFFL)) {
+                    return -1;
+                }
+                p = q + 12;
+            } else {
+                if (dataStart + compressed > end || !zipEntryChecks(in.range((int) dataStart, (int) compressed),
+                        method, crc, size)) {
+                    return -1;
+                }
+                p = (int) (dataStart + compressed);
             }
-            p = (int) (dataStart + compressed);
             entries++;
         }
         if (entries == 0) {

@@ -58,6 +58,9 @@ public final class LsbSearch {
         List<LsbLayout> out = new ArrayList<>(sets.size() * 8);
         for (String channels : sets) {
             for (int bits = 1; bits <= 2; bits++) {
+                if (bits == 2 && (channels.equals("abgr") || channels.equals("bgra"))) {
+                    continue; // two bits of four channels is one pixel a byte: these are rgba and argb, packed the other way
+                }
                 for (boolean columnMajor : new boolean[] {false, true}) {
                     for (boolean msbFirst : new boolean[] {true, false}) {
                         out.add(new LsbLayout(channels, bits, columnMajor, msbFirst));
