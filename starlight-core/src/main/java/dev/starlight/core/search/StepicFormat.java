@@ -28,13 +28,14 @@ final class StepicFormat {
             }
         };
         boolean structure = EmbeddedStructure.startsOne(bytes, 0);
+        TextRun run = new TextRun(bytes);
         int n = 0;
         while (true) {
             int b = bytes.at(n);
             if (b < 0) {
                 return null;
             }
-            if (!structure && !TextTest.plausible(b)) {
+            if (!structure && !run.accept(b)) {
                 return null;
             }
             n++;

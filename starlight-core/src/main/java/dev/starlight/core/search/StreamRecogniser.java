@@ -41,6 +41,7 @@ final class StreamRecogniser {
     }
 
     private static Found terminatedText(CarrierBytes in) {
+        TextRun run = new TextRun(in);
         int n = 0;
         while (true) {
             int b = in.at(n);
@@ -50,7 +51,7 @@ final class StreamRecogniser {
             if (b == 0) {
                 break;
             }
-            if (!TextTest.plausible(b)) {
+            if (!run.accept(b)) {
                 return null;
             }
             n++;

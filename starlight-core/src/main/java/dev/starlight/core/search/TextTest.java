@@ -66,6 +66,33 @@ final class TextTest {
         return b >= 0x20 && b != 0x7F && b != 0xC0 && b != 0xC1 && b < 0xF5 || b == '\t' || b == '\n' || b == '\r';
     }
 
+    /** Bytes of a run checked for a repeating pattern as it grows (see {@link #periodicTail}). */
+    static final int WINDOW = 48;
+    /** Longest period of a repeating pattern that ends a run: flat regions repeat every 1 to 12 bytes. */
+    static final int MAX_WINDOW_PERIOD = 12;
+
+    /**
+     * True when the {@link #WINDOW} bytes before {@code end} repeat with a period of at most
+     * {@link #MAX_WINDOW_PERIOD}: the low bits of a flat region, which can stay printable for megabytes. Checked
+     * every {@code WINDOW} bytes while a run is read, so a clean image's run stops early.
+     */
+    static boolean periodicTail(CarrierBytes in, int end) {
+        int start = end - WINDOW;
+        if (start < 0) {
+            return false;
+        }
+        for (int period = 1; period <= MAX_WINDOW_PERIOD; period++) {
+            boolean cycle = true;
+            for (int i = start + period; i < end && cycle; i++) {
+                cycle = in.at(i) == in.at(i - period);
+            }
+            if (cycle) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when the bytes repeat with a period of at most {@link #MAX_CYCLE}. */
     static boolean isCycle(byte[] bytes) {
         for (int period = 1; period <= MAX_CYCLE && period < bytes.length; period++) {
