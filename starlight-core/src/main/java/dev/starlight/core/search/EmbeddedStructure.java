@@ -8,7 +8,8 @@ import java.util.zip.Inflater;
  * Files and compressed streams recognised in a carrier by their structure, not by their magic alone: a PNG's
  * chunks with their CRCs up to IEND, a GIF's blocks up to its trailer, a JPEG's segments up to EOI, a ZIP's
  * entries (each inflated and CRC-checked) up to its end record, a PDF's header through {@code startxref} and
- * {@code %%EOF}, and zlib and gzip streams inflated to their end and checked (Adler-32, CRC-32 and size). Each check
+ * {@code %%EOF}, zlib and gzip streams inflated to their end and checked (Adler-32, CRC-32 and size), and bzip2
+ * streams followed block by block to their end marker, whose combined CRC must agree with the blocks'. Each check
  * answers the structure's exact length, so the payload is the structure and nothing after it.
  */
 final class EmbeddedStructure {
@@ -30,7 +31,7 @@ final class EmbeddedStructure {
             return false;
         }
         return b0 == 0x89 && b1 == 'P' || b0 == 'G' && b1 == 'I' || b0 == 0xFF && b1 == 0xD8 || b0 == 'P' && b1 == 'K'
-                || b0 == '%' && b1 == 'P' || b0 == 0x1F && b1 == 0x8B || isZlibHeader(b0, b1);
+                || b0 == '%' && b1 == 'P' || b0 == 0x1F && b1 == 0x8B || b0 == 'B' && b1 == 'Z' || isZlibHeader(b0, b1);
     }
 
     /** The structure that starts at {@code at} and ends within {@code max} bytes, or null. */
@@ -61,6 +62,9 @@ final class EmbeddedStructure {
         } else if (b0 == 0x1F && b1 == 0x8B) {
             n = gzip(in, at, end);
             kind = "gzip stream";
+        } else if (b0 == 'B' && b1 == 'Z') {
+            n = bzip2(in, at, end);
+            kind = "bzip2 stream";
         } else if (isZlibHeader(b0, b1)) {
             n = zlib(in, at, end);
             kind = "zlib stream";
@@ -414,6 +418,71 @@ final class EmbeddedStructure {
         } finally {
             inflater.end();
         }
+    }
+
+    private static final long BZIP2_BLOCK = 0x314159265359L;
+    private static final long BZIP2_END = 0x177245385090L;
+    private static final long MAGIC_MASK = (1L << 48) - 1;
+
+    /**
+     * bzip2 without decompressing: blocks are bit-aligned and start with a 48-bit magic and the block's CRC; the
+     * stream ends with another magic and the combined CRC (each block's CRC folded in by rotate-left-1 and xor).
+     */
+    private static int bzip2(CarrierBytes in, int at, int end) {
+        int level = in.at(at + 3) - '0';
+        if (in.at(at + 2) != 'h' || level < 1 || level > 9 || in.bigEndian(at + 4, 6) != BZIP2_BLOCK) {
+            return -1;
+        }
+        long bit = (at + 10) * 8L;
+        long endBit = end * 8L;
+        int combined = 0;
+        int blocks = 0;
+        while (true) {
+            long crc = bits(in, bit, 32);
+            if (crc < 0) {
+                return -1;
+            }
+            combined = (combined << 1 | combined >>> 31) ^ (int) crc;
+            blocks++;
+            bit += 32;
+            long window = 0;
+            long start = bit;
+            while (true) {
+                if (bit >= endBit) {
+                    return -1;
+                }
+                window = (window << 1 | bitAt(in, bit++)) & MAGIC_MASK;
+                if (bit - start < 48) {
+                    continue;
+                }
+                if (window == BZIP2_BLOCK) {
+                    break;
+                }
+                if (window == BZIP2_END) {
+                    long stored = bits(in, bit, 32);
+                    if (stored != (combined & 0xFFFFFFFFL) || blocks == 0) {
+                        return -1;
+                    }
+                    return (int) ((bit + 32 + 7) / 8) - at;
+                }
+            }
+        }
+    }
+
+    private static int bitAt(CarrierBytes in, long bit) {
+        return in.at((int) (bit >>> 3)) >> (7 - (int) (bit & 7)) & 1;
+    }
+
+    /** {@code n} bits (≤ 32) from stream bit {@code bit}, most significant first; -1 past the end. */
+    private static long bits(CarrierBytes in, long bit, int n) {
+        if ((bit + n + 7) / 8 > in.length()) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            v = v << 1 | bitAt(in, bit + i);
+        }
+        return v;
     }
 
     private static int inflate(Inflater inflater, CarrierBytes in, int from, int end, long[] produced) {

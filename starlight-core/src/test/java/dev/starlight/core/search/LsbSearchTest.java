@@ -77,6 +77,29 @@ class LsbSearchTest {
     }
 
     @Test
+    void aBzip2StreamMadeByTheBzip2ToolIsFollowedToItsEndMarkerAndGivenExactly() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/bzip2")),
+                "bzip2 not installed: bzip2 check skipped");
+        for (int size : List.of(40, 2000, 9000)) {
+            Process p = new ProcessBuilder("/usr/bin/bzip2", "-c").start();
+            p.getOutputStream().write(text(size));
+            p.getOutputStream().close();
+            byte[] bz = p.getInputStream().readAllBytes();
+            assertThat(p.waitFor()).isZero();
+            Recognised r = foundAfterPng(SyntheticImages.rgb(ImageFormat.PNG, 200, 200, false, 8, size),
+                    new LsbLayout("rgb", 2, false, false), bz);
+            assertThat(r.what()).startsWith("bzip2 stream");
+            assertThat(r.payload()).isEqualTo(bz);
+            bz[bz.length - 2] ^= 0x10; // the combined CRC
+            DecodedImage cover = SyntheticImages.rgb(ImageFormat.PNG, 200, 200, false, 8, size);
+            LayoutWriter.write(cover, new LsbLayout("rgb", 2, false, false), bz);
+            // its printable header may still read as a short text, but never as a bzip2 stream
+            assertThat(LsbSearch.find(ImageCodecs.decode(SyntheticImages.encode(cover))).map(Recognised::what)
+                    .orElse("nothing")).doesNotContain("bzip2");
+        }
+    }
+
+    @Test
     void aLengthHeaderInEitherByteOrderCountsTextOrAFile() throws Exception {
         byte[] message = "A counted message, no terminator after it".getBytes(StandardCharsets.UTF_8);
         byte[] file = gzip(text(90));
