@@ -27,10 +27,11 @@ public final class PayloadExtent {
 
     /**
      * Carrier bits used by a sequential LSB message (alpha, palette, lsb.rgb): the AI42 marker when present, the
-     * message and its 0x00 terminator. Empty for the other methods, or when the image does not hold it.
+     * message and its 0x00 terminator. Empty for the other methods, for messages found in other layouts by the
+     * search, or when the image does not hold it.
      */
     public static Optional<Long> sequentialBits(DecodedImage image, Extraction extraction) {
-        LsbCarrier carrier = carrier(image, extraction.method());
+        LsbCarrier carrier = extraction.layout() != null ? null : carrier(image, extraction.method());
         if (carrier == null || extraction.bitOrder() == null) {
             return Optional.empty();
         }

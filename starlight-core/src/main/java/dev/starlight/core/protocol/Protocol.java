@@ -4,6 +4,8 @@ import dev.starlight.codecs.ErrorCode;
 import dev.starlight.codecs.StarlightException;
 import dev.starlight.codecs.image.DecodedImage;
 import dev.starlight.codecs.image.ImageCodecs;
+import dev.starlight.core.search.LsbSearch;
+import dev.starlight.core.search.Recognised;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -50,14 +52,32 @@ public final class Protocol {
         return stego;
     }
 
-    /** Every candidate message any method finds, most confident first (including weak ones, for evidence). */
+    /**
+     * Every candidate message any method finds, most confident first (including weak ones, for evidence). When no
+     * protocol method recovers a message, {@link LsbSearch} tries the layouts and formats of other tools.
+     */
     public static List<Extraction> extractAll(byte[] file, DecodedImage image) {
         List<Extraction> found = new ArrayList<>();
         for (StegoMethod m : METHODS) {
             m.extract(file, image).ifPresent(found::add);
         }
+        if (found.stream().noneMatch(e -> e.confidence() >= MESSAGE_THRESHOLD)) {
+            LsbSearch.find(image).map(Protocol::fromSearch).ifPresent(found::add);
+        }
         found.sort(Comparator.comparingDouble(Extraction::confidence).reversed());
         return found;
+    }
+
+    /** A search find as an extraction of the method whose carrier it sits in (index → palette, alpha alone → alpha). */
+    static Extraction fromSearch(Recognised r) {
+        Method method = switch (r.channels()) {
+            case "index" -> Method.PALETTE;
+            case "a" -> Method.ALPHA;
+            default -> Method.LSB_RGB;
+        };
+        BitOrder order = r.msbFirst() ? BitOrder.MSB_FIRST : BitOrder.LSB_FIRST;
+        return new Extraction(method, order, r.payload(), false, r.confidence(), r.layout() + ": " + r.what(),
+                r.layout());
     }
 
     /** The messages found with at least {@link #MESSAGE_THRESHOLD} confidence, most confident first. */
