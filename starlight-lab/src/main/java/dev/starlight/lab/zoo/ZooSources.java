@@ -22,6 +22,7 @@ import java.util.stream.Stream;
  * The natural photographs the zoo starts from, and the covers cut from them. Each source image (found by walking
  * the source folders; the same bytes twice count once) goes to one split by a seeded hash of its bytes
  * ({@link CoverSplit}, never its name), so no source feeds two splits. ImageMagick decodes it once (first frame,
+ * large JPEGs through libjpeg's DCT scaling to at least twice the base size,
  * EXIF orientation applied, alpha flattened on white, at most {@value #BASE_MAX} px a side); large sources give
  * {@value #CROPS} crops each, small ones (the corpus covers) one cover, scaled by area averaging to 256×256 or
  * 512×512 mostly, some 640×480 and 1024×768.
@@ -76,7 +77,8 @@ final class ZooSources {
                 String split = holdout.of(bytes) == CoverSplit.Split.HOLDOUT ? HOLDOUT
                         : validation.of(bytes) == CoverSplit.Split.HOLDOUT ? VALIDATION : TRAIN;
                 String hash = sha256(bytes);
-                Rgb base = Rgb.fromPpm(Tools.run(List.of("convert", source + "[0]", "-auto-orient", "-background",
+                Rgb base = Rgb.fromPpm(Tools.run(List.of("convert", "-define", "jpeg:size=" + 2 * BASE_MAX + "x" + 2 * BASE_MAX,
+                        source + "[0]", "-auto-orient", "-background",
                         "white", "-alpha", "remove", "-alpha", "off", "-colorspace", "sRGB", "-resize",
                         BASE_MAX + "x" + BASE_MAX + ">", "-depth", "8", "ppm:-"), null));
                 return cut(base, split, hash, new SplittableRandom(seed ^ Long.parseUnsignedLong(hash.substring(0, 15), 16)));
