@@ -57,6 +57,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
+    @Option(names = "--json-out", paramLabel = "FILE", description = "Also write the report as JSON to this file.")
+    Path jsonOut;
+
     @Option(names = "--model", paramLabel = "shipped|none|FILE",
             description = "The model beside the statistics, as for scan (default: ${DEFAULT-VALUE}: statistics only).")
     String model = "none";
@@ -86,6 +89,10 @@ public final class EvalCommand implements Callable<Integer> {
             report = new Evaluator(scanner, version, n).evaluate(images);
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (jsonOut != null) {
+            Files.writeString(jsonOut, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(report) + "\n");
+        }
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
         } else {
