@@ -21,9 +21,9 @@ import java.util.stream.Stream;
 /**
  * The natural photographs the zoo starts from, and the covers cut from them. Each source image (found by walking
  * the source folders; the same bytes twice count once) goes to one split by a seeded hash of its bytes
- * ({@link CoverSplit}, never its name), so no source feeds two splits. ImageMagick decodes it once (first frame,
- * large JPEGs through libjpeg's DCT scaling to at least twice the base size,
- * EXIF orientation applied, alpha flattened on white, at most {@value #BASE_MAX} px a side); large sources give
+ * ({@link CoverSplit}, never its name), so no source feeds two splits. ImageMagick decodes it once (first frame;
+ * large JPEGs through libjpeg's DCT scaling to at least twice the base size; EXIF orientation applied, alpha
+ * flattened on white, at most {@value #BASE_MAX} px a side); large sources give
  * {@value #CROPS} crops each, small ones (the corpus covers) one cover, scaled by area averaging to 256×256 or
  * 512×512 mostly, some 640×480 and 1024×768.
  */
