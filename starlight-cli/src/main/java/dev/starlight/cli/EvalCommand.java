@@ -29,14 +29,21 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "images of the same format, payload-estimate error, method and bit-order accuracy and exact "
                 + "extractions; per format, the false-positive rate on clean images; and images per second.",
             "Stego labels come from sidecars, else from the folder's name; clean images in sub-folders of a --clean "
-                + "folder are reported per sub-folder (e.g. the clean variants of `dataset`)."})
+                + "folder are reported per sub-folder (e.g. the clean variants of `dataset`); --clean-zoo DIR takes a "
+                + "folder of clean families (a split of `dataset --clean-zoo`), one row per family.",
+            "Each clean row gives the FPR with the upper end of its 95%% Wilson interval and what made the flagged "
+                + "images stego (message, model or fusion; the method; the fusion's strongest statistic)."})
 public final class EvalCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--clean", required = true, paramLabel = "DIR", description = "Folder of clean images (repeatable).")
-    List<Path> clean;
+    @Option(names = "--clean", paramLabel = "DIR", description = "Folder of clean images (repeatable).")
+    List<Path> clean = List.of();
+
+    @Option(names = "--clean-zoo", paramLabel = "DIR",
+            description = "Folder of clean families, each sub-folder one family (repeatable), e.g. ZOO/holdout.")
+    List<Path> cleanZoo = List.of();
 
     @Option(names = "--stego", paramLabel = "DIR", description = "Folder of stego images (repeatable).")
     List<Path> stego = List.of();
@@ -50,6 +57,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
+    @Option(names = "--json-out", paramLabel = "FILE", description = "Also write the report as JSON to this file.")
+    Path jsonOut;
+
     @Option(names = "--model", paramLabel = "shipped|none|FILE",
             description = "The model beside the statistics, as for scan (default: ${DEFAULT-VALUE}: statistics only).")
     String model = "none";
@@ -58,7 +68,19 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         FusionModel fusion = fusion(fusionFile);
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        List<LabelledImage> images = EvalSet.load(clean, stego);
+        if (clean.isEmpty() && cleanZoo.isEmpty()) {
+            spec.commandLine().getErr().println("starlight eval: give at least one --clean or --clean-zoo folder");
+            return ExitCodes.INPUT_ERROR;
+        }
+        List<Path> cleanDirs = new java.util.ArrayList<>(clean);
+        for (Path zoo : cleanZoo) {
+            if (!Files.isDirectory(zoo)) {
+                spec.commandLine().getErr().println("starlight eval: --clean-zoo " + zoo + " is not a folder");
+                return ExitCodes.INPUT_ERROR;
+            }
+            cleanDirs.add(zoo); // each file's group is its family folder's name
+        }
+        List<LabelledImage> images = EvalSet.load(cleanDirs, stego);
         EvalReport report;
         try (ScanModel served = ScanModel.load(model)) {
             String version = served.model() == null ? Scanner.defaultVersion(fusion) : served.version();
@@ -67,6 +89,10 @@ public final class EvalCommand implements Callable<Integer> {
             report = new Evaluator(scanner, version, n).evaluate(images);
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (jsonOut != null) {
+            Files.writeString(jsonOut, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(report) + "\n");
+        }
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
         } else {
@@ -89,11 +115,11 @@ public final class EvalCommand implements Callable<Integer> {
     static void print(EvalReport r, PrintWriter out) {
         out.printf(Locale.ROOT, "scanner %s: %d images in %.1f s (%.1f images/s on %d threads)%n%n",
                 r.scanner(), r.images(), r.seconds(), r.imagesPerSecond(), r.threads());
-        out.println("| clean group | format | images | flagged | FPR | errors |");
-        out.println("|---|---|---:|---:|---:|---:|");
+        out.println("| clean group | format | images | flagged | FPR | errors | FPR 95% upper (Wilson) | what fired |");
+        out.println("|---|---|---:|---:|---:|---:|---:|---|");
         for (EvalReport.CleanRow c : r.clean()) {
-            out.printf(Locale.ROOT, "| %s | %s | %d | %d | %s | %d |%n", c.group(), c.format(), c.images(),
-                    c.flagged(), pct(c.fpr()), c.errors());
+            out.printf(Locale.ROOT, "| %s | %s | %d | %d | %s | %d | %s | %s |%n", c.group(), c.format(), c.images(),
+                    c.flagged(), pct(c.fpr()), c.errors(), pct(c.fprUpper95()), c.firedBy());
         }
         out.println();
         out.println("| stego group | format | images | detected | AUC | TPR@1%FPR | TPR@5%FPR | rate error | method ok | bit order ok | exact extractions | errors |");

@@ -72,7 +72,7 @@ class EvaluationCommandsTest {
         CliRun table = CliRun.of("eval", "--clean", sets.resolve("holdout/clean").toString(),
                 "--clean", sets.resolve("holdout/clean-variants").toString(),
                 "--stego", sets.resolve("holdout/stego").toString(), "--fusion", fit.toString());
-        assertThat(table.out()).contains("| clean group | format | images | flagged | FPR | errors |")
+        assertThat(table.out()).contains("| clean group | format | images | flagged | FPR | errors | FPR 95% upper (Wilson) |")
                 .contains("| raw | png |").contains("| rgba-soft-alpha | png |").contains("| clean | all |");
     }
 }

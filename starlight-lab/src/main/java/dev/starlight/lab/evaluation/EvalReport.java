@@ -29,9 +29,22 @@ public record EvalReport(String scanner, int images, double seconds, double imag
     public record DetectorRow(String group, String feature, double auc) {
     }
 
-    /** False positives on clean images of one group and format. */
-    @JsonPropertyOrder({"group", "format", "images", "flagged", "fpr", "errors"})
-    public record CleanRow(String group, String format, int images, int flagged, double fpr, int errors) {
+    /**
+     * False positives on clean images of one group and format.
+     *
+     * @param fprUpper95 the upper end of the two-sided 95% Wilson interval of the FPR ({@link WilsonInterval})
+     * @param firedBy    what made the flagged images stego, most frequent first, e.g. {@code "model/exif 3,
+     *                   fusion/other (meta) 1"}: the deciding part (message, fusion, model), the method, and for the
+     *                   fusion its strongest statistic; empty when none was flagged
+     */
+    @JsonPropertyOrder({"group", "format", "images", "flagged", "fpr", "fprUpper95", "errors", "firedBy"})
+    public record CleanRow(String group, String format, int images, int flagged, double fpr, double fprUpper95,
+                           int errors, String firedBy) {
+
+        /** A row whose bound is computed from its counts, with no record of what fired. */
+        public CleanRow(String group, String format, int images, int flagged, double fpr, int errors) {
+            this(group, format, images, flagged, fpr, WilsonInterval.upper95(flagged, images), errors, "");
+        }
     }
 
     /**

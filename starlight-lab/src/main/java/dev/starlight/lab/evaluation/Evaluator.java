@@ -1,7 +1,9 @@
 package dev.starlight.lab.evaluation;
 
 import dev.starlight.core.analysis.fusion.FusionFeatures;
+import dev.starlight.core.Evidence;
 import dev.starlight.core.analysis.PayloadEstimate;
+import dev.starlight.core.analysis.fusion.StructuralRules;
 import dev.starlight.core.protocol.Method;
 import dev.starlight.core.scan.ScanRequest;
 import dev.starlight.core.scan.ScanResult;
@@ -87,7 +89,60 @@ public final class Evaluator {
         String payloadSha = r.payload() == null ? null : Scanner.sha256(Base64.getDecoder().decode(r.payload().base64()));
         return new ScoredImage(image, r.format() == null ? "unknown" : r.format(), r.isStego(),
                 r.stegoProbability() == null ? 0.0 : r.stegoProbability(), r.method(), r.bitOrder(), payloadSha,
-                PayloadEstimate.of(r.evidence()), r.isError(), FusionFeatures.of(r.evidence()));
+                PayloadEstimate.of(r.evidence()), r.isError(), FusionFeatures.of(r.evidence()), firedBy(r));
+    }
+
+    /**
+     * What made a stego verdict: a recovered message ({@code message/<method>}); else the model or the fusion,
+     * whichever has the higher probability at or above 0.5 (as {@code VerdictRules} decides), with the reported
+     * method; for the fusion, the structural rule that fired ({@code fusion/exif (rule meta)}) or else its
+     * highest-scoring statistic. Null for any other verdict.
+     */
+    public static String firedBy(ScanResult r) {
+        if (!r.isStego()) {
+            return null;
+        }
+        String method = r.method() == null ? "?" : r.method();
+        if (r.payload() != null) {
+            return "message/" + method;
+        }
+        double model = -1;
+        double fusion = -1;
+        Evidence topStatistic = null;
+        for (Evidence e : r.evidence()) {
+            if (e.score() == null) {
+                continue;
+            }
+            if (e.kind() == Evidence.Kind.MODEL) {
+                model = Math.max(model, e.score());
+            } else if (e.kind() == Evidence.Kind.FUSION) {
+                fusion = Math.max(fusion, e.score());
+            } else if (e.kind() == Evidence.Kind.STATISTIC
+                    && (topStatistic == null || e.score() > topStatistic.score())) {
+                topStatistic = e;
+            }
+        }
+        if (model >= 0.5 && model >= fusion) {
+            return "model/" + method;
+        }
+        var rule = StructuralRules.firing(r.evidence());
+        if (rule.isPresent()) {
+            return "fusion/" + method + " (rule " + rule.get().rule().detector() + ")";
+        }
+        return "fusion/" + method + (topStatistic == null ? "" : " (" + topStatistic.detector() + ")");
+    }
+
+    /** The distinct {@code firedBy} values of the flagged images, most frequent first, with their counts. */
+    static String firedBySummary(List<ScoredImage> images) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (ScoredImage s : images) {
+            if (s.flagged() && s.firedBy() != null) {
+                counts.merge(s.firedBy(), 1, Integer::sum);
+            }
+        }
+        return String.join(", ", counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .map(e -> e.getKey() + " " + e.getValue()).toList());
     }
 
     public EvalReport report(List<ScoredImage> scored, double seconds) {
@@ -103,7 +158,8 @@ public final class Evaluator {
         cleanByGroup.forEach((group, byFormat) -> byFormat.forEach((format, list) -> {
             int flagged = count(list, ScoredImage::flagged);
             cleanRows.add(new EvalReport.CleanRow(group, format, list.size(), flagged, flagged / (double) list.size(),
-                    count(list, ScoredImage::error)));
+                    WilsonInterval.upper95(flagged, list.size()), count(list, ScoredImage::error),
+                    firedBySummary(list)));
         }));
         Map<String, List<ScoredImage>> cleanByFormat = cleanByGroup.getOrDefault(EvalSet.CLEAN, allClean(scored));
         List<EvalReport.StegoRow> stegoRows = new ArrayList<>();

@@ -15,8 +15,17 @@ import java.util.Map;
  * @param rateEstimate  the statistics' payload estimate in bits per sample, or null
  * @param error         the scan ended in an error result
  * @param features      the image's evidence as fusion features ({@code FusionFeatures}), for per-detector AUC
+ * @param firedBy       for a stego verdict, what decided it ({@code message/exif}, {@code model/other},
+ *                      {@code fusion/lsb.rgb (spa.red)}); null otherwise
  */
 public record ScoredImage(LabelledImage image, String format, boolean flagged, double score, String method,
                           String bitOrder, String payloadSha256, Double rateEstimate, boolean error,
-                          Map<String, Double> features) {
+                          Map<String, Double> features, String firedBy) {
+
+    /** An image whose deciding evidence is not recorded. */
+    public ScoredImage(LabelledImage image, String format, boolean flagged, double score, String method,
+                       String bitOrder, String payloadSha256, Double rateEstimate, boolean error,
+                       Map<String, Double> features) {
+        this(image, format, flagged, score, method, bitOrder, payloadSha256, rateEstimate, error, features, null);
+    }
 }
