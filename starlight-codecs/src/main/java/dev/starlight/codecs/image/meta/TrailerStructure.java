@@ -7,6 +7,8 @@ import dev.starlight.codecs.image.MetadataSegment;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Trailers that cameras, editors and tools are known to write after the end of an image, recognised by their
@@ -17,9 +19,11 @@ import java.util.Optional;
  *   <li>Samsung's SEF trailer (ends in {@code SEFT}, its {@code SEFH} directory where the length before SEFT
  *       says): Samsung phones store depth maps and motion data there;</li>
  *   <li>an MP4 ({@code ftyp} box) after a JPEG whose XMP declares a Google/Samsung motion photo
- *       ({@code MotionPhoto}/{@code MicroVideo}): that is how Android motion photos are stored;</li>
+ *       ({@code MotionPhoto}/{@code MicroVideo}): that is how Android motion photos are stored; newer phones put
+ *       a gain-map or depth JPEG before the video, and then the video must start exactly where the XMP's
+ *       {@code MicroVideoOffset} or a container item's {@code Item:Length} says (counted from the end);</li>
  *   <li>a JPEG after a JPEG that has a CIPA Multi-Picture Format index ({@code MPF} in APP2): cameras store
- *       previews and depth images that way.</li>
+ *       previews and depth images that way, some after 0x00/0xFF padding.</li>
  * </ul>
  */
 public enum TrailerStructure {
@@ -32,6 +36,9 @@ public enum TrailerStructure {
 
     private static final byte[] JPEG_START = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
     private static final int SEF_FOOTER = 8;
+    /** The video's length from the end of the file: Google's MicroVideoOffset or a container item's length. */
+    private static final Pattern VIDEO_LENGTH =
+            Pattern.compile("(?:MicroVideoOffset|Item:Length)\\s*=\\s*\"(\\d{1,10})\"");
 
     private final String description;
 
@@ -64,13 +71,61 @@ public enum TrailerStructure {
         if (isSamsungSef(new ByteReader(trailer))) {
             return Optional.of(SAMSUNG_SEF);
         }
-        if (format == ImageFormat.JPEG && FileSignature.isMp4(trailer) && declaresMotionPhoto(metadata)) {
+        if (format != ImageFormat.JPEG) {
+            return Optional.empty();
+        }
+        int start = afterPadding(trailer);
+        boolean jpegFirst = start >= 0;
+        if (declaresMotionPhoto(metadata) && (FileSignature.isMp4(trailer)
+                || jpegFirst && (hasMpf(metadata) || declaresContainer(metadata)) && videoWhereDeclared(metadata, trailer))) {
             return Optional.of(MOTION_PHOTO_VIDEO);
         }
-        if (format == ImageFormat.JPEG && new ByteReader(trailer).matches(0, JPEG_START) && hasMpf(metadata)) {
+        if (jpegFirst && hasMpf(metadata)) {
             return Optional.of(MULTI_PICTURE_IMAGES);
         }
         return Optional.empty();
+    }
+
+    /** Where a JPEG starts after nothing but 0x00/0xFF padding, or -1. */
+    private static int afterPadding(byte[] trailer) {
+        ByteReader in = new ByteReader(trailer);
+        for (int p = 0; p < trailer.length; p++) {
+            if (in.matches(p, JPEG_START)) {
+                return p;
+            }
+            if (trailer[p] != 0 && trailer[p] != (byte) 0xFF) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** An {@code ftyp} box starting exactly a declared video length before the end of the trailer. */
+    private static boolean videoWhereDeclared(List<MetadataSegment> metadata, byte[] trailer) {
+        for (MetadataSegment m : metadata) {
+            if (m.kind() != MetadataSegment.Kind.XMP) {
+                continue;
+            }
+            Matcher length = VIDEO_LENGTH.matcher(new String(m.data(), StandardCharsets.ISO_8859_1));
+            while (length.find()) {
+                long n = Long.parseLong(length.group(1));
+                long at = trailer.length - n;
+                if (n >= 12 && at > 0 && new ByteReader(trailer).matches(at + 4, FileSignature.ascii("ftyp"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean declaresContainer(List<MetadataSegment> metadata) {
+        for (MetadataSegment m : metadata) {
+            if (m.kind() == MetadataSegment.Kind.XMP
+                    && new String(m.data(), StandardCharsets.ISO_8859_1).contains("Container:Directory")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** SEF: data blocks, then the "SEFH" directory, its length (u32 LE), "SEFT". */

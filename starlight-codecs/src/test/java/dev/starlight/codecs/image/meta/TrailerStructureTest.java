@@ -50,6 +50,31 @@ class TrailerStructureTest {
     }
 
     @Test
+    void multiPictureImagesAfterPaddingAsSomeCamerasWriteThem() {
+        byte[] padded = {0, 0, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE1, 1, 2};
+        assertThat(of(ImageFormat.JPEG, List.of(MPF), padded)).contains(TrailerStructure.MULTI_PICTURE_IMAGES);
+        byte[] junkFirst = {0, 7, 0, (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE1, 1, 2};
+        assertThat(of(ImageFormat.JPEG, List.of(MPF), junkFirst)).isEmpty();
+    }
+
+    @Test
+    void gainMapThenMotionPhotoVideoWhereTheXmpSaysTheVideoStarts() {
+        byte[] gainMap = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, (byte) 0xFF, (byte) 0xD9};
+        byte[] trailer = new byte[gainMap.length + MP4.length];
+        System.arraycopy(gainMap, 0, trailer, 0, gainMap.length);
+        System.arraycopy(MP4, 0, trailer, gainMap.length, MP4.length);
+        MetadataSegment container = new MetadataSegment(MetadataSegment.Kind.XMP, "APP1", 0, ascii(
+                "<x:xmpmeta GCamera:MotionPhoto=\"1\"><Container:Directory><rdf:li Item:Semantic=\"GainMap\" "
+                        + "Item:Length=\"" + gainMap.length + "\"/><rdf:li Item:Semantic=\"MotionPhoto\" Item:Length=\""
+                        + MP4.length + "\"/></Container:Directory></x:xmpmeta>"));
+        assertThat(of(ImageFormat.JPEG, List.of(container), trailer)).contains(TrailerStructure.MOTION_PHOTO_VIDEO);
+        MetadataSegment wrongLength = new MetadataSegment(MetadataSegment.Kind.XMP, "APP1", 0, ascii(
+                "<x:xmpmeta GCamera:MotionPhoto=\"1\"><Container:Directory><rdf:li Item:Length=\"" + (MP4.length + 3)
+                        + "\"/></Container:Directory></x:xmpmeta>"));
+        assertThat(of(ImageFormat.JPEG, List.of(wrongLength), trailer)).isEmpty();
+    }
+
+    @Test
     void descriptionsAreWhatTheTrailerEvidenceReports() {
         assertThat(TrailerStructure.SAMSUNG_SEF.description()).isEqualTo("Samsung SEF trailer");
         assertThat(TrailerStructure.MULTI_PICTURE_IMAGES.description()).isEqualTo("multi-picture (MPF) images");
