@@ -21,7 +21,7 @@ import java.util.Arrays;
  */
 public final class PaletteOrderDetector extends SingleEvidenceDetector {
     static final String FAMILY = "palette.order";
-    static final int MIN_ENTRIES = 16;
+    public static final int MIN_ENTRIES = 16;
     /** A head sorted by value this long arises by chance in 1 of 8! (40320) arbitrary orders. */
     static final int SORTED_HEAD_MIN = 8;
     /** Share of the tail inside the head's value range from which the tail is read as taken out of the order. */
@@ -54,14 +54,18 @@ public final class PaletteOrderDetector extends SingleEvidenceDetector {
     record Stats(int used, double ratio, double usageCorrelation) {
     }
 
-    /** The run of entries ascending by 24-bit RGB value at the start of the table, and the rest. */
-    record SortedHead(int length, int size, double interleaved) {
-        boolean permuted() {
+    /**
+     * The run of entries ascending by 24-bit RGB value at the start of the table and the share of the other entries
+     * whose value lies inside that run's range.
+     */
+    public record SortedHead(int length, int size, double interleaved) {
+        /** A sorted head long enough not to be chance, with a tail taken from inside it: gifshuffle's mark. */
+        public boolean permuted() {
             return length >= SORTED_HEAD_MIN && length < size && interleaved >= INTERLEAVED_MIN;
         }
     }
 
-    static SortedHead sortedHead(Palette p) {
+    public static SortedHead sortedHead(Palette p) {
         int[] rgb = p.rgb();
         int n = p.size();
         int k = n == 0 ? 0 : 1;

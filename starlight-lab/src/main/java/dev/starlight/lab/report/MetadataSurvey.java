@@ -29,7 +29,9 @@ import java.util.stream.Stream;
  * recursively), how many files each rule flags ({@code meta}, {@code trailer}, {@code palette.order} at their
  * {@link StructuralRules} thresholds; {@code extract.exif}: an EXIF message at the message threshold), and, with
  * {@code --fields}, the distribution of the features the metadata policy reads (length, entropy, line breaks,
- * form) for every metadata text field, per field role and form. It prints; it decides nothing.
+ * form) for every metadata text field, per field role and form, and for palette tables of 16 entries or more the
+ * statistics {@code palette.order} reads (sorted head, share of the tail inside its range). It prints; it decides
+ * nothing.
  *
  * <pre>bin/metadata-survey [--fields] DIR...</pre>
  */
@@ -54,6 +56,7 @@ public final class MetadataSurvey {
         System.out.printf("%-34s %6s %6s %6s %8s %8s %8s%n", "family", "files", "read", "meta", "extract", "trailer",
                 "palette");
         Map<String, List<Double>> features = new TreeMap<>();
+        Map<String, List<double[]>> palettes = new TreeMap<>();
         for (Path dir : dirs) {
             int files = 0;
             int read = 0;
@@ -74,6 +77,7 @@ public final class MetadataSurvey {
                 flagged[3] += fires(PALETTE.analyse(image, bytes), "palette.order");
                 if (fields) {
                     collect(dir.getFileName().toString(), image, features);
+                    palette(dir.getFileName().toString(), image, palettes);
                 }
             }
             System.out.printf("%-34s %6d %6d %6d %8d %8d %8d%n", dir.getFileName(), files, read, flagged[0],
@@ -81,6 +85,7 @@ public final class MetadataSurvey {
         }
         if (fields) {
             printFeatures(features);
+            printPalettes(palettes);
         }
     }
 
@@ -120,6 +125,31 @@ public final class MetadataSurvey {
             v.add((double) j.features().chars());
             v.add(j.features().entropy());
             v.add((double) j.features().lines());
+        }
+    }
+
+    /** Palette tables of 16 entries or more: the sorted head's length and the share of the tail inside its range. */
+    private static void palette(String family, DecodedImage image, Map<String, List<double[]>> palettes) {
+        if (image.palette() == null || image.palette().size() < PaletteOrderDetector.MIN_ENTRIES) {
+            return;
+        }
+        PaletteOrderDetector.SortedHead h = PaletteOrderDetector.sortedHead(image.palette());
+        String key = family + " | " + (h.permuted() ? "permuted tail" : "no permuted tail");
+        palettes.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {h.length(), 100 * h.interleaved()});
+    }
+
+    private static void printPalettes(Map<String, List<double[]>> palettes) {
+        System.out.println();
+        System.out.printf("%-50s %5s %22s %26s%n", "family | palette table", "n", "sorted head min/med/max",
+                "% of tail inside min/med/max");
+        for (Map.Entry<String, List<double[]>> e : palettes.entrySet()) {
+            List<double[]> v = e.getValue();
+            double[] head = v.stream().mapToDouble(x -> x[0]).sorted().toArray();
+            double[] inside = v.stream().mapToDouble(x -> x[1]).sorted().toArray();
+            int n = v.size();
+            System.out.printf("%-50s %5d %22s %26s%n", e.getKey(), n,
+                    String.format("%.0f/%.0f/%.0f", head[0], head[n / 2], head[n - 1]),
+                    String.format("%.0f/%.0f/%.0f", inside[0], inside[n / 2], inside[n - 1]));
         }
     }
 
