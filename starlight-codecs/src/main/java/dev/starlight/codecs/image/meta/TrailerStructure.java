@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  *       ({@code MotionPhoto}/{@code MicroVideo}): that is how Android motion photos are stored; newer phones put
  *       a gain-map or depth JPEG before the video, and then the video must start exactly where the XMP's
  *       {@code MicroVideoOffset} or a container item's {@code Item:Length} says (counted from the end);</li>
+ *   <li>the preview image that Minolta and older Olympus maker notes declare (start and length) after the
+ *       primary image, the rest of the trailer padding but for a few bytes just before it (Minolta writes the
+ *       preview's SOI damaged, so the declared place is what counts, not a JPEG signature);</li>
  *   <li>a JPEG after a JPEG that has a CIPA Multi-Picture Format index ({@code MPF} in APP2): cameras store
  *       previews and depth images that way, some after 0x00/0xFF padding.</li>
  * </ul>
@@ -32,10 +35,12 @@ public enum TrailerStructure {
     LINE_END("line end"),
     SAMSUNG_SEF("Samsung SEF trailer"),
     MOTION_PHOTO_VIDEO("motion-photo video declared in XMP"),
-    MULTI_PICTURE_IMAGES("multi-picture (MPF) images");
+    MULTI_PICTURE_IMAGES("multi-picture (MPF) images"),
+    MAKER_NOTE_PREVIEW("camera preview declared in the maker notes");
 
     private static final byte[] JPEG_START = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
     private static final int SEF_FOOTER = 8;
+    private static final int PREVIEW_SLACK = 8;
     /** The video's length from the end of the file: Google's MicroVideoOffset or a container item's length. */
     private static final Pattern VIDEO_LENGTH =
             Pattern.compile("(?:MicroVideoOffset|Item:Length)\\s*=\\s*\"(\\d{1,10})\"");
@@ -53,7 +58,48 @@ public enum TrailerStructure {
 
     /** The known structure of the image's trailer, if it is one. */
     public static Optional<TrailerStructure> of(DecodedImage image) {
-        return of(image.format(), image.metadata(), image.trailer());
+        Optional<TrailerStructure> known = of(image.format(), image.metadata(), image.trailer());
+        if (known.isEmpty() && image.format() == ImageFormat.JPEG
+                && declaredPreview(image.metadata(), image.trailer(), image.imageEnd())) {
+            return Optional.of(MAKER_NOTE_PREVIEW);
+        }
+        return known;
+    }
+
+    /**
+     * Whether an EXIF block's maker notes declare a preview inside the trailer (which starts at file offset
+     * {@code trailerAt}), with nothing but 0x00/0xFF padding around it.
+     */
+    static boolean declaredPreview(List<MetadataSegment> metadata, byte[] trailer, long trailerAt) {
+        for (MetadataSegment m : metadata) {
+            if (m.kind() != MetadataSegment.Kind.EXIF) {
+                continue;
+            }
+            Optional<MakerNotePreview.Range> r = MakerNotePreview.of(m.data());
+            if (r.isEmpty()) {
+                continue;
+            }
+            long from = m.offset() + r.get().start() - trailerAt;
+            long to = from + r.get().length();
+            if (from >= 0 && to <= trailer.length && paddingOutside(trailer, (int) from, (int) to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Padding around the preview, except up to {@link #PREVIEW_SLACK} bytes just before it: a real Konica Minolta
+     * DiMAGE Z5 file (Debian's mate-backgrounds Wood.jpg) has 3 non-padding bytes right before the declared start.
+     */
+    private static boolean paddingOutside(byte[] trailer, int from, int to) {
+        for (int i = 0; i < trailer.length; i++) {
+            boolean slack = i < from && i >= from - PREVIEW_SLACK;
+            if ((i < from && !slack || i >= to) && trailer[i] != 0 && trailer[i] != (byte) 0xFF) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The known structure of {@code trailer}, the bytes after an image of this format and metadata. */
