@@ -14,9 +14,9 @@ import java.util.Arrays;
  * is either fully sorted or followed by entries outside the head's range (unused fill, appended colours).
  *
  * <p>Measured with {@code bin/metadata-survey} on {@code bin/metadata-corpus} (docs/metadata-policy.md): ImageMagick
- * and gifsicle GIFs from photos and web-safe/grey palettes have a sorted head of at most 3 entries, or a longer
- * head (10-116 entries) with no tail entry inside its range; gifshuffle stego has heads of 15-234 entries with 17-100%
- * of the tail inside. The old statistic (consecutive/pairwise colour distance) is still reported; alone it cannot
+ * and gifsicle GIFs from photos and web-safe/grey palettes have sorted heads of at most 7 entries, or of 10 to 116
+ * entries with no tail entry inside their range; gifshuffle stego has heads of 15 to 234 entries with 17 to 100 % of
+ * the tail inside. The old statistic (consecutive/pairwise colour distance) is still reported; alone it cannot
  * tell an arbitrary order from a permutation (web-safe palettes reach 0.41-0.45, gifshuffle 0.28-1.0).
  */
 public final class PaletteOrderDetector extends SingleEvidenceDetector {
