@@ -50,8 +50,9 @@ public final class TestImages {
             case EXIF -> ImageFormat.JPEG;
             default -> ImageFormat.PNG;
         };
+        // a one-line text in an EXIF UserComment is a caption by the metadata policy: the exif message is AI42-marked
         return Protocol.embed(cover(format, size, seed), method, MESSAGE.getBytes(StandardCharsets.UTF_8),
-                new EmbedOptions(BitOrder.MSB_FIRST, false));
+                new EmbedOptions(BitOrder.MSB_FIRST, method == Method.EXIF));
     }
 
     /** The file decoded by Starlight's own decoders. */

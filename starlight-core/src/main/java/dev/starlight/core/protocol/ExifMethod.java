@@ -7,6 +7,8 @@ import dev.starlight.codecs.image.ImageCodecs;
 import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.codecs.image.MetadataSegment;
 import dev.starlight.codecs.image.meta.ExifComment;
+import dev.starlight.core.analysis.metadata.MetadataField;
+import dev.starlight.core.analysis.metadata.MetadataPolicy;
 import java.util.Optional;
 
 /**
@@ -17,6 +19,8 @@ import java.util.Optional;
 public final class ExifMethod implements StegoMethod {
     /** EXIF blocks live in a JPEG segment of at most 65535 bytes; keep every container within that. */
     private static final int MAX_TIFF_BYTES = 65_000;
+    /** Confidence of a UserComment that is not payload-like: evidence, below the message threshold. */
+    static final double CAPTION_CONFIDENCE = 0.3;
 
     @Override
     public Method method() {
@@ -65,21 +69,24 @@ public final class ExifMethod implements StegoMethod {
                 return Optional.of(new Extraction(Method.EXIF, null, payload, true, SequentialLsb.MARKED,
                         "EXIF UserComment (" + comment.charset() + ") with AI42 marker, " + payload.length + " bytes"));
             }
-            return Optional.of(new Extraction(Method.EXIF, null, message, false, confidence(message),
-                    "EXIF UserComment (" + comment.charset() + "), " + message.length + " bytes"));
+            MetadataPolicy.Judgement j = MetadataPolicy.judge(MetadataField.Role.CAPTION, message);
+            String what = "EXIF UserComment (" + comment.charset() + "), " + message.length + " bytes, "
+                    + j.form().label();
+            return Optional.of(new Extraction(Method.EXIF, null, message, false, confidence(message, j),
+                    j.payloadLike() ? what : what + ": what cameras and editors write, not a message"));
         }
         return Optional.empty();
     }
 
     /**
-     * A non-blank UserComment is what the method writes, so text there is strong evidence; short text is what
-     * ordinary software also leaves, and binary bytes are reported with less weight.
+     * Unmarked, a UserComment is a message only when the metadata policy finds it payload-like (encoded, compressed
+     * or binary data, or text longer or with more lines than captions have); captions, camera defaults and editor
+     * notes stay below the message threshold, reported as evidence with their text.
      */
-    private static double confidence(byte[] message) {
-        double text = MessageScore.text(message);
-        if (text > 0) {
-            return Math.max(0.95, text);
+    private static double confidence(byte[] message, MetadataPolicy.Judgement j) {
+        if (!j.payloadLike()) {
+            return CAPTION_CONFIDENCE;
         }
-        return Utf8.decodeStrict(message).isPresent() ? 0.6 : 0.5;
+        return Math.max(j.score(), MessageScore.text(message));
     }
 }

@@ -35,34 +35,66 @@ class PaletteOrderDetectorTest {
         assertThat(e.score()).isLessThan(0.1);
     }
 
-    @Test
-    void shuffledPaletteWithRemappedIndicesScoresHigh() {
+    /** The sorted test image with its table reordered ({@code order[newPos]} = old entry); pixels follow. */
+    private static DecodedImage reordered(int[] order) {
         DecodedImage sorted = ContainerFixtures.indexed(ImageFormat.GIF, sortedPalette(), 64, 64);
-        int[] perm = new int[64];
-        for (int i = 0; i < 64; i++) {
-            perm[i] = i;
-        }
-        Random random = new Random(3);
-        for (int i = 63; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
-        // entry i moves to position perm[i]; pixels follow it, so the picture is unchanged
         int[] rgb = new int[64];
-        for (int i = 0; i < 64; i++) {
-            rgb[perm[i]] = sorted.palette().rgb()[i];
+        int[] newPosition = new int[64];
+        for (int pos = 0; pos < 64; pos++) {
+            rgb[pos] = sorted.palette().rgb()[order[pos]];
+            newPosition[order[pos]] = pos;
         }
         int[] indices = sorted.indices().clone();
         for (int k = 0; k < indices.length; k++) {
-            indices[k] = perm[indices[k]];
+            indices[k] = newPosition[indices[k]];
         }
         Palette palette = new Palette(rgb, null);
-        DecodedImage shuffled = new DecodedImage(ImageFormat.GIF, 64, 64, 8, sorted.colorType(),
-                palette.expand(indices), palette, indices, false, List.of(), sorted.frames(), 0, new byte[0]);
-        Evidence e = run(ContainerFixtures.roundTrip(shuffled));
+        return ContainerFixtures.roundTrip(new DecodedImage(ImageFormat.GIF, 64, 64, 8, sorted.colorType(),
+                palette.expand(indices), palette, indices, false, List.of(), sorted.frames(), 0, new byte[0]));
+    }
+
+    @Test
+    void sortedTableWithAPermutedTailAsGifshuffleLeavesItScoresHigh() {
+        // gifshuffle: 24 entries taken out of the value-sorted table and placed, permuted, after the 40 left in order
+        List<Integer> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            all.add(i);
+        }
+        java.util.Collections.shuffle(all, new Random(3));
+        List<Integer> taken = all.subList(0, 24);
+        int[] order = new int[64];
+        int pos = 0;
+        for (int i = 0; i < 64; i++) {
+            if (!taken.contains(i)) {
+                order[pos++] = i;
+            }
+        }
+        for (int t : taken) {
+            order[pos++] = t;
+        }
+        Evidence e = run(reordered(order));
         assertThat(e.score()).isGreaterThanOrEqualTo(0.9);
+        assertThat(e.detail()).contains("gifshuffle");
+    }
+
+    @Test
+    void anArbitraryOrderIsOrdinary() {
+        List<Integer> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            all.add(i);
+        }
+        java.util.Collections.shuffle(all, new Random(5));
+        Evidence e = run(reordered(all.stream().mapToInt(Integer::intValue).toArray()));
+        assertThat(e.score()).isLessThan(0.5);
+    }
+
+    @Test
+    void aSortedHeadFollowedByColoursOutsideItsRangeIsOrdinary() {
+        int[] order = new int[64];
+        for (int i = 0; i < 64; i++) {
+            order[i] = i < 40 ? i + 24 : 63 - i;   // the 24 darkest colours after the sorted rest, as fill
+        }
+        assertThat(run(reordered(order)).score()).isLessThan(0.5);
     }
 
     @Test

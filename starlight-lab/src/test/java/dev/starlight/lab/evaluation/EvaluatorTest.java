@@ -33,7 +33,9 @@ class EvaluatorTest {
                     SyntheticImages.encode(SyntheticImages.rgb(ImageFormat.PNG, 64, 64, false, 8, i)));
         }
         Files.write(covers.resolve("g.gif"), SyntheticImages.encode(SyntheticImages.indexed(ImageFormat.GIF, 64, 64, 64, 9)));
-        byte[] text = "Hidden in plain sight: a message long enough to be cut at several lengths. ".repeat(20)
+        // lines, as the corpus payloads have: a one-line text of at most 256 characters in an EXIF UserComment is a
+        // caption by the metadata policy (docs/metadata-policy.md), so every cut of 8 bytes or more must span two lines
+        byte[] text = "Hidden\nin plain sight: a message long enough\nto be cut at several lengths.\n".repeat(20)
                 .getBytes(StandardCharsets.UTF_8);
         summary = new EvalSetGenerator(5, 0.0, List.of(text)).generate(covers, dir.resolve("sets"));
         Path calibration = dir.resolve("sets/calibration");

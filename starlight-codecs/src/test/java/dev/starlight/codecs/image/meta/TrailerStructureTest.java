@@ -50,6 +50,66 @@ class TrailerStructureTest {
     }
 
     @Test
+    void multiPictureImagesAfterPaddingAsSomeCamerasWriteThem() {
+        byte[] padded = {0, 0, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE1, 1, 2};
+        assertThat(of(ImageFormat.JPEG, List.of(MPF), padded)).contains(TrailerStructure.MULTI_PICTURE_IMAGES);
+        byte[] junkFirst = {0, 7, 0, (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE1, 1, 2};
+        assertThat(of(ImageFormat.JPEG, List.of(MPF), junkFirst)).isEmpty();
+    }
+
+    @Test
+    void gainMapThenMotionPhotoVideoWhereTheXmpSaysTheVideoStarts() {
+        byte[] gainMap = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, (byte) 0xFF, (byte) 0xD9};
+        byte[] trailer = new byte[gainMap.length + MP4.length];
+        System.arraycopy(gainMap, 0, trailer, 0, gainMap.length);
+        System.arraycopy(MP4, 0, trailer, gainMap.length, MP4.length);
+        MetadataSegment container = new MetadataSegment(MetadataSegment.Kind.XMP, "APP1", 0, ascii(
+                "<x:xmpmeta GCamera:MotionPhoto=\"1\"><Container:Directory><rdf:li Item:Semantic=\"GainMap\" "
+                        + "Item:Length=\"" + gainMap.length + "\"/><rdf:li Item:Semantic=\"MotionPhoto\" Item:Length=\""
+                        + MP4.length + "\"/></Container:Directory></x:xmpmeta>"));
+        assertThat(of(ImageFormat.JPEG, List.of(container), trailer)).contains(TrailerStructure.MOTION_PHOTO_VIDEO);
+        MetadataSegment wrongLength = new MetadataSegment(MetadataSegment.Kind.XMP, "APP1", 0, ascii(
+                "<x:xmpmeta GCamera:MotionPhoto=\"1\"><Container:Directory><rdf:li Item:Length=\"" + (MP4.length + 3)
+                        + "\"/></Container:Directory></x:xmpmeta>"));
+        assertThat(of(ImageFormat.JPEG, List.of(wrongLength), trailer)).isEmpty();
+    }
+
+    /** A little-endian TIFF: IFD0 -> Exif IFD -> MakerNote, a plain (Minolta-style) IFD declaring the preview. */
+    private static byte[] tiffWithMakerNotePreview(long start, long length) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(74).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put(ascii("II*\0")).putInt(8);
+        b.putShort((short) 1).putShort((short) 0x8769).putShort((short) 4).putInt(1).putInt(26).putInt(0);
+        b.putShort((short) 1).putShort((short) 0x927C).putShort((short) 7).putInt(30).putInt(44).putInt(0);
+        b.putShort((short) 2).putShort((short) 0x0088).putShort((short) 4).putInt(1).putInt((int) start)
+                .putShort((short) 0x0089).putShort((short) 4).putInt(1).putInt((int) length).putInt(0);
+        return b.array();
+    }
+
+    @Test
+    void previewDeclaredByTheMakerNotesWithPaddingAroundIt() {
+        // the TIFF header at file offset 20, the trailer at 1000: 16 padding bytes, the 8-byte preview, 4 more
+        byte[] trailer = new byte[28];
+        byte[] preview = {0, (byte) 0xD8, (byte) 0xFF, (byte) 0xDB, 9, 8, 7, 6};
+        System.arraycopy(preview, 0, trailer, 16, preview.length);
+        MetadataSegment exif = new MetadataSegment(MetadataSegment.Kind.EXIF, "APP1", 20,
+                tiffWithMakerNotePreview(1000 + 16 - 20, preview.length));
+        assertThat(TrailerStructure.declaredPreview(List.of(exif), trailer, 1000)).isTrue();
+        byte[] nearStart = trailer.clone();
+        nearStart[13] = 42;     // a few bytes right before the preview, as a real Minolta file has
+        assertThat(TrailerStructure.declaredPreview(List.of(exif), nearStart, 1000)).isTrue();
+        byte[] junk = trailer.clone();
+        junk[3] = 42;
+        assertThat(TrailerStructure.declaredPreview(List.of(exif), junk, 1000)).isFalse();
+        byte[] after = trailer.clone();
+        after[26] = 42;
+        assertThat(TrailerStructure.declaredPreview(List.of(exif), after, 1000)).isFalse();
+        MetadataSegment tooLong = new MetadataSegment(MetadataSegment.Kind.EXIF, "APP1", 20,
+                tiffWithMakerNotePreview(1000 + 16 - 20, 64));
+        assertThat(TrailerStructure.declaredPreview(List.of(tooLong), trailer, 1000)).isFalse();
+        assertThat(TrailerStructure.declaredPreview(List.of(exif), trailer, 990)).isFalse();
+    }
+
+    @Test
     void descriptionsAreWhatTheTrailerEvidenceReports() {
         assertThat(TrailerStructure.SAMSUNG_SEF.description()).isEqualTo("Samsung SEF trailer");
         assertThat(TrailerStructure.MULTI_PICTURE_IMAGES.description()).isEqualTo("multi-picture (MPF) images");

@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * Container and palette evidence that decides on its own, at thresholds fixed by the detectors' design rather than
- * fitted: an appended file, text or high-entropy bytes after the image ({@code trailer}), text or a blob in a
- * metadata field ({@code meta}), a palette whose order is scrambled ({@code palette.order}). None of the 311 corpus
+ * fitted: an appended file, text or high-entropy bytes after the image ({@code trailer}), a payload-like metadata
+ * value by the metadata policy ({@code meta}: a marker, compressed, binary or encoded data, an over-long or
+ * multi-line caption; docs/metadata-policy.md), a value-sorted palette with a permuted tail ({@code palette.order}). None of the 311 corpus
  * covers reaches these thresholds (ContainerDetectorsCorpusTest). They are separate from the fitted fusion because
  * a few dozen clean images cannot set a threshold for evidence that clean images never show.
  */
