@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.zip.DataFormatException;
+import java.util.regex.Pattern;
 import java.util.zip.Inflater;
 
 /**
@@ -34,6 +35,18 @@ public final class MetadataPolicy {
     static final int HEX_MIN_CHARS = 65;
     private static final int BINARY_MIN_BYTES = 16;
     private static final byte[] AI42 = "AI42".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * Image generators (AUTOMATIC1111 and its forks) write their prompt, negative prompt and a settings run such as
+     * {@code Steps: 20, Sampler: Euler a, CFG scale: 7, Seed: 1, Size: 512x512} into a WebP's or JPEG's UserComment:
+     * one to a few kilobytes on several lines. A run of at least {@value #SETTINGS_MIN_PAIRS} short
+     * {@code Key: value} pairs joined by commas is that form; running prose and markdown do not have it.
+     */
+    static final int SETTINGS_MIN_PAIRS = 4;
+    /** Longest generator text treated as parameters: the longest A1111 text measured was 1,765 characters. */
+    static final int PARAMETERS_MAX_CHARS = 8192;
+    private static final Pattern SETTINGS_RUN = Pattern.compile(
+            "(?:[A-Z][A-Za-z0-9 ]{0,30}: [^,:\\n]{1,200}, ){" + (SETTINGS_MIN_PAIRS - 1)
+                    + ",}[A-Z][A-Za-z0-9 ]{0,30}: [^,:\\n]{1,200}");
 
     /** What a value's form is, and how strongly that form says "payload". */
     public enum Form {
@@ -47,6 +60,7 @@ public final class MetadataPolicy {
         ASCII85("ascii85 text", 0.95),
         LONG_CAPTION("text longer than captions are", 0.95),
         MULTILINE_CAPTION("multi-line text where captions are one line", 0.95),
+        GENERATION_PARAMETERS("image-generator parameters", 0.1),
         CAPTION("caption", 0.1),
         TEXT("text", 0.05);
 
@@ -129,6 +143,9 @@ public final class MetadataPolicy {
             return Form.ASCII85;
         }
         if (role == MetadataField.Role.CAPTION) {
+            if (f.chars() <= PARAMETERS_MAX_CHARS && SETTINGS_RUN.matcher(s).find()) {
+                return Form.GENERATION_PARAMETERS;
+            }
             if (f.chars() > CAPTION_MAX_CHARS) {
                 return Form.LONG_CAPTION;
             }

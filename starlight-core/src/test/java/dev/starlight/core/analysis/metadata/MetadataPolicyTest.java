@@ -23,6 +23,25 @@ class MetadataPolicyTest {
     }
 
     @Test
+    void imageGeneratorParametersInACaptionFieldAreNotAPayload() {
+        String a1111 = "a lighthouse on a cliff, golden hour, masterpiece, photorealistic, highly detailed\n"
+                + "Negative prompt: lowres, bad hands, jpeg artifacts, signature, watermark, worst quality\n"
+                + "Steps: 35, Sampler: DPM++ 2M Karras, CFG scale: 7.5, Seed: 2974268033, Size: 512x512, "
+                + "Model hash: 00e230cf37, Model: sd_xl_base_1.0, Version: v1.6.0";
+        MetadataPolicy.Judgement judgement = judge(Role.CAPTION, a1111);
+        assertThat(judgement.form()).isEqualTo(MetadataPolicy.Form.GENERATION_PARAMETERS);
+        assertThat(judgement.payloadLike()).isFalse();
+    }
+
+    @Test
+    void threeSettingsPairsOrMarkdownProseStillReadAsAMultiLineMessage() {
+        String threePairs = "meet me at the usual place\nSteps: 20, Sampler: Euler, Seed: 1";
+        assertThat(judge(Role.CAPTION, threePairs).form()).isEqualTo(MetadataPolicy.Form.MULTILINE_CAPTION);
+        String markdown = "# Plan\n\nThe drop is at: the old mill, north door, after dark.\n- bring: the key";
+        assertThat(judge(Role.CAPTION, markdown).payloadLike()).isTrue();
+    }
+
+    @Test
     void longTextInADocumentFieldIsOnlyText() {
         String words = "a quiet harbour at dawn with fishing boats\n".repeat(100);
         assertThat(judge(Role.DOCUMENT, words).form()).isEqualTo(MetadataPolicy.Form.TEXT);
