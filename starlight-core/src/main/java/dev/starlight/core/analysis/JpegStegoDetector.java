@@ -30,13 +30,13 @@ public final class JpegStegoDetector extends SingleEvidenceDetector {
     }
 
     static Evidence analyse(JpegCoefficients.Component c, JpegStegoModel model) {
+        if (c.blocksWide() < 3 || c.blocksHigh() < 3) {
+            return Evidence.notRun(FAMILY, "image too small for calibration (needs 3x3 blocks)");
+        }
         if (model == null) {
             return Evidence.notRun(FAMILY, "no JPEG classifier fit for these features on the class path");
         }
         double[] f = JpegStegoFeatures.of(c);
-        if (f == null) {
-            return Evidence.notRun(FAMILY, "image too small for calibration (needs 3x3 blocks)");
-        }
         JpegStegoModel.Result r = model.classify(f);
         String detail = String.format(Locale.ROOT, "DCT classifier %s: %s (score %.3f, 0.5 is the operating point), "
                         + "tool %s, about %.3f bits per non-zero AC coefficient", model.version(),

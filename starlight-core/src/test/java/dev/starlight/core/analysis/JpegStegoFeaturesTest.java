@@ -35,6 +35,7 @@ class JpegStegoFeaturesTest {
         assertThat(JpegStegoFeatures.of(component(2))).isNull();
         Evidence e = JpegStegoDetector.analyse(component(2), JpegStegoModel.shipped());
         assertThat(e.score()).isNull();
+        assertThat(e.detail()).contains("too small");
     }
 
     @Test
