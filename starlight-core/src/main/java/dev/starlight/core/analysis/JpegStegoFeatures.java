@@ -105,7 +105,7 @@ public final class JpegStegoFeatures {
         float[] calPlane = JpegLuma.decompress(calibrated);
         double[] s = stats(c, plane);
         double[] e = stats(calibrated, calPlane);
-        double[] calib = JpegCalibrationDetector.features(c);
+        double[] calib = JpegCalibrationDetector.features(c, cal);
         double[] f = new double[NAMES.size()];
         int i = 0;
         for (int k = 0; k < STAT_COUNT; k++) {

@@ -54,6 +54,15 @@ class JpegStegoFeaturesTest {
     }
 
     @Test
+    void theSharedCalibrationGivesTheSameBetaAndL1AsTheCalibrationDetectorAlone() {
+        JpegCoefficients.Component c = component(16);
+        double[] f = JpegStegoFeatures.of(c);
+        double[] alone = JpegCalibrationDetector.features(c);
+        assertThat(f[JpegStegoFeatures.NAMES.indexOf("beta")]).isEqualTo(alone[0]);
+        assertThat(f[JpegStegoFeatures.NAMES.indexOf("calib.l1")]).isEqualTo(alone[1]);
+    }
+
+    @Test
     void theQualityFeatureFollowsTheQuantisationTable() {
         int[] fine = new int[64];
         int[] coarse = new int[64];
