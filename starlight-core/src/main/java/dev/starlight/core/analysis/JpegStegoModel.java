@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The fitted JPEG classifier over {@link JpegStegoFeatures}: a logistic regression for stego against clean, with an
- * operating threshold chosen on clean JPEGs for a false-positive budget; one logistic regression per tool (that
- * tool against the other tools, fitted on stego only) to name the method; and a ridge regression for the embedding
- * rate in bits per non-zero luma AC coefficient. Made by {@code starlight jpeg-fit} ({@code JpegStegoFit} in the
+ * The fitted JPEG classifier over {@link JpegStegoFeatures}: one logistic regression per tool for that tool's stego
+ * against clean JPEGs, the highest of their probabilities compared with an operating threshold chosen on clean
+ * JPEGs for a false-positive budget; one logistic regression per tool (that tool against the other tools, fitted
+ * on stego only) to name the method; and a ridge regression for the embedding rate in bits per non-zero luma AC
+ * coefficient. Standardised features are clipped to ±{@link #CLIP} so that one extreme statistic of an unusual
+ * image cannot decide alone. Made by {@code starlight jpeg-fit} ({@code JpegStegoFit} in the
  * lab), shipped as {@link #RESOURCE}.
  *
  * @param version    names the fit in the evidence
@@ -22,17 +24,17 @@ import java.util.Map;
  * @param features   feature names, as {@link JpegStegoFeatures#NAMES} at fitting time
  * @param mean       standardisation: subtracted from each feature
  * @param scale      standardisation: divides each feature
- * @param detector   stego against clean
- * @param threshold  raw probability of {@code detector} at and above which a JPEG is stego
+ * @param detectors  per tool label: that tool's stego against clean
+ * @param threshold  the highest raw probability of {@code detectors} at and above which a JPEG is stego
  * @param targetFpr  the false-positive budget the threshold was set for
  * @param tools      per tool label ({@code steghide}, {@code outguess}, {@code f5}, {@code jsteg}): that tool
  *                   against the others
  * @param rate       linear estimate of bits per non-zero AC coefficient (on standardised features)
  */
-@JsonPropertyOrder({"version", "provenance", "features", "mean", "scale", "detector", "threshold", "targetFpr",
+@JsonPropertyOrder({"version", "provenance", "features", "mean", "scale", "detectors", "threshold", "targetFpr",
         "tools", "rate"})
 public record JpegStegoModel(String version, Map<String, String> provenance, List<String> features, double[] mean,
-                             double[] scale, Linear detector, double threshold, double targetFpr,
+                             double[] scale, Map<String, Linear> detectors, double threshold, double targetFpr,
                              Map<String, Linear> tools, Linear rate) {
     /** Where the shipped fit lives on the class path. */
     public static final String RESOURCE = "/dev/starlight/core/analysis/jpeg-stego-model.json";
@@ -40,6 +42,8 @@ public record JpegStegoModel(String version, Map<String, String> provenance, Lis
     public static final String UNSURE = "jpeg.dct";
     /** A tool head must reach this probability to name its tool. */
     static final double TOOL_CONFIDENCE = 0.5;
+    /** Standardised features are clipped to this many standard deviations. */
+    public static final double CLIP = 8;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -59,11 +63,11 @@ public record JpegStegoModel(String version, Map<String, String> provenance, Lis
     /**
      * The outcome for one image.
      *
-     * @param raw         the detector's probability
+     * @param raw         the highest of the tool detectors' probabilities
      * @param probability {@code raw} mapped piecewise linearly so that the threshold sits at 0.5
      * @param stego       raw at or above the threshold
      * @param method      the named tool, or {@link #UNSURE}
-     * @param rate        estimated bits per non-zero AC coefficient (0 or more)
+     * @param rate        estimated bits per non-zero luma AC coefficient, 0 to 1
      */
     public record Result(double raw, double probability, boolean stego, String method, double rate) {
     }
@@ -73,7 +77,10 @@ public record JpegStegoModel(String version, Map<String, String> provenance, Lis
             throw new IllegalArgumentException("expected " + features.size() + " features, got " + f.length);
         }
         double[] z = standardise(f);
-        double raw = sigmoid(detector.apply(z));
+        double raw = 0;
+        for (Linear d : detectors.values()) {
+            raw = Math.max(raw, sigmoid(d.apply(z)));
+        }
         String method = UNSURE;
         double best = TOOL_CONFIDENCE;
         for (Map.Entry<String, Linear> t : tools.entrySet()) {
@@ -83,14 +90,14 @@ public record JpegStegoModel(String version, Map<String, String> provenance, Lis
                 method = t.getKey();
             }
         }
-        double r = Math.max(0, rate.apply(z));
+        double r = Math.max(0, Math.min(1, rate.apply(z)));
         return new Result(raw, remap(raw, threshold), raw >= threshold, method, r);
     }
 
     double[] standardise(double[] f) {
         double[] z = new double[f.length];
         for (int i = 0; i < f.length; i++) {
-            z[i] = (f[i] - mean[i]) / scale[i];
+            z[i] = Math.max(-CLIP, Math.min(CLIP, (f[i] - mean[i]) / scale[i]));
         }
         return z;
     }

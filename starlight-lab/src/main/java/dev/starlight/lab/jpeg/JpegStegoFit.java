@@ -24,7 +24,7 @@ import java.util.TreeMap;
  */
 public final class JpegStegoFit {
     static final List<String> TOOLS = List.of("steghide", "outguess", "f5", "jsteg");
-    private static final double[] PENALTIES = {0.3, 3, 30};
+    private static final double[] PENALTIES = {0.1, 1, 10, 100};
 
     /** One row of features.csv. */
     record Row(String split, String family, String tool, int quality, int width, int height, double bytes,
@@ -86,28 +86,26 @@ public final class JpegStegoFit {
             }
         }
         for (int j = 0; j < d; j++) {
-            scale[j] = Math.sqrt(scale[j]) + 1e-9;
+            // a feature constant on the training data gets weight 0 anyway; scale 1 keeps others' outliers finite
+            scale[j] = Math.sqrt(scale[j]) > 1e-12 ? Math.sqrt(scale[j]) : 1;
         }
         double[][] x = standardised(train, mean, scale);
-        int[] y = train.stream().mapToInt(r -> r.clean() ? 0 : 1).toArray();
-        long stegoCount = Arrays.stream(y).filter(v -> v == 1).count();
-        double[] w = new double[y.length];
-        for (int i = 0; i < y.length; i++) {
-            w[i] = y[i] == 1 ? 0.5 * y.length / stegoCount : 0.5 * y.length / (y.length - stegoCount);
-        }
-        JpegStegoModel.Linear best = null;
+        Map<String, JpegStegoModel.Linear> best = null;
         double bestScore = -1;
         double bestPenalty = 0;
         double[][] xv = standardised(validation, mean, scale);
         for (double penalty : PENALTIES) {
-            JpegStegoModel.Linear m = LinearFits.logistic(x, y, w, penalty);
+            Map<String, JpegStegoModel.Linear> m = new LinkedHashMap<>();
+            for (String tool : TOOLS) {
+                m.put(tool, toolAgainstClean(train, x, tool, penalty));
+            }
             double t = threshold(m, validation, xv);
             double detected = 0;
             int n = 0;
             for (int i = 0; i < validation.size(); i++) {
                 if (!validation.get(i).clean()) {
                     n++;
-                    detected += sigmoid(m.apply(xv[i])) >= t ? 1 : 0;
+                    detected += raw(m, xv[i]) >= t ? 1 : 0;
                 }
             }
             double score = n == 0 ? 0 : detected / n;
@@ -129,7 +127,9 @@ public final class JpegStegoFit {
         double[] rates = new double[stegoIdx.size()];
         for (int i = 0; i < xs.length; i++) {
             xs[i] = x[stegoIdx.get(i)];
-            rates[i] = train.get(stegoIdx.get(i)).rate();
+            // steghide and outguess also embed in chroma, so a smooth luma can carry more than 1 bit per non-zero AC
+            // coefficient; the estimate is fitted and reported up to 1
+            rates[i] = Math.min(1, train.get(stegoIdx.get(i)).rate());
         }
         for (String tool : TOOLS) {
             int[] yt = new int[xs.length];
@@ -162,12 +162,42 @@ public final class JpegStegoFit {
         return new Outcome(model, report.markdown());
     }
 
+    /** One tool's stego (F5 with nsF5) against every clean image of the train split, the two weighted equally. */
+    private static JpegStegoModel.Linear toolAgainstClean(List<Row> train, double[][] x, String tool,
+                                                          double penalty) {
+        List<double[]> xs = new ArrayList<>();
+        List<Integer> ys = new ArrayList<>();
+        long pos = 0;
+        for (int i = 0; i < train.size(); i++) {
+            Row r = train.get(i);
+            if (r.clean() || r.toolLabel().equals(tool)) {
+                xs.add(x[i]);
+                ys.add(r.clean() ? 0 : 1);
+                pos += r.clean() ? 0 : 1;
+            }
+        }
+        int[] y = ys.stream().mapToInt(Integer::intValue).toArray();
+        double[] w = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            w[i] = y[i] == 1 ? 0.5 * y.length / pos : 0.5 * y.length / (y.length - pos);
+        }
+        return LinearFits.logistic(xs.toArray(double[][]::new), y, w, penalty);
+    }
+
+    private static double raw(Map<String, JpegStegoModel.Linear> m, double[] z) {
+        double most = 0;
+        for (JpegStegoModel.Linear d : m.values()) {
+            most = Math.max(most, sigmoid(d.apply(z)));
+        }
+        return most;
+    }
+
     /** Just above the highest raw probability of a clean validation image. */
-    private static double threshold(JpegStegoModel.Linear m, List<Row> validation, double[][] xv) {
+    private static double threshold(Map<String, JpegStegoModel.Linear> m, List<Row> validation, double[][] xv) {
         double most = 0;
         for (int i = 0; i < validation.size(); i++) {
             if (validation.get(i).clean()) {
-                most = Math.max(most, sigmoid(m.apply(xv[i])));
+                most = Math.max(most, raw(m, xv[i]));
             }
         }
         return Math.min(1 - 1e-12, Math.nextUp(most));
@@ -179,7 +209,8 @@ public final class JpegStegoFit {
             double[] f = rows.get(i).f();
             x[i] = new double[f.length];
             for (int j = 0; j < f.length; j++) {
-                x[i][j] = (f[j] - mean[j]) / scale[j];
+                double z = (f[j] - mean[j]) / scale[j];
+                x[i][j] = Math.max(-JpegStegoModel.CLIP, Math.min(JpegStegoModel.CLIP, z));
             }
         }
         return x;
