@@ -41,6 +41,9 @@ public final class JpegFitCommand implements Callable<Integer> {
             description = "Images per clean JPEG family of the zoo, all splits (${DEFAULT-VALUE}).")
     int zooPerFamily;
 
+    @Option(names = "--refeature", description = "Compute the features of an existing set again (after they changed).")
+    boolean refeature;
+
     @Option(names = "--threads", defaultValue = "2", paramLabel = "N", description = "Worker threads (${DEFAULT-VALUE}).")
     int threads;
 
@@ -54,6 +57,9 @@ public final class JpegFitCommand implements Callable<Integer> {
             Files.createDirectories(set);
             int rows = new JpegStegoSet(seed, threads, zooPerFamily).generate(dirs, set);
             System.err.println("jpeg-fit: " + rows + " images in " + set.resolve("features.csv"));
+        } else if (refeature) {
+            int rows = new JpegStegoSet(seed, threads, zooPerFamily).refeature(set);
+            System.err.println("jpeg-fit: features of " + rows + " images computed again");
         }
         String command = "starlight jpeg-fit --set " + set + " --out " + out + " --seed " + seed
                 + " --zoo-per-family " + zooPerFamily;

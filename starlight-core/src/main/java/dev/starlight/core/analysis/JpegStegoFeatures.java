@@ -10,7 +10,8 @@ import java.util.List;
  * calibrated merged features (CC-PEV, "Merging Markov and DCT features for multi-class JPEG steganalysis", SPIE
  * 2007), cut to what fits a few milliseconds per 512² image. A set of statistics S is computed on the image's
  * coefficients and on a calibrated estimate of its cover (decompressed, cropped by 4 pixels, compressed again on the
- * 8x8 grid with the same table, as {@link JpegCalibrationDetector}); the features are S(image) - S(calibrated):
+ * 8x8 grid with the same table, as {@link JpegCalibrationDetector}); the features are S(image) - S(calibrated) and
+ * S(image) itself (Cartesian calibration, Kodovský and Fridrich, "Calibration revisited", MM&amp;Sec 2009):
  * <ul>
  *   <li>the global AC histogram (values -5..5, 11), and the histograms of the five lowest AC modes (55): every
  *       embedder here changes them, F5 by shrinkage, jsteg by equalising the pairs (2k, 2k+1);</li>
@@ -21,8 +22,9 @@ import java.util.List;
  *       pixels (L1 and L2 over block boundaries), the variation of each mode between neighbouring blocks, and the
  *       jsteg pair equalisation of the global histogram.</li>
  * </ul>
- * Besides: the F5 shrinkage beta and per-mode L1 of {@link JpegCalibrationDetector}, the image's own share of
- * non-zero AC and blockiness, and the quality ({@code q.low}: log of the mean quantisation step of the five
+ * Besides: the Markov features of Shi, Chen and Chen (81 transition probabilities of neighbour differences of
+ * absolute coefficients, see {@code markov}) as image minus calibrated, the F5 shrinkage beta and per-mode L1 of
+ * {@link JpegCalibrationDetector}, and the quality ({@code q.low}: log of the mean quantisation step of the five
  * lowest AC modes). The classifier conditions on the quality through products of the first differences with
  * {@code q.low} ({@link #NAMES} lists every feature). Stateless.
  */
@@ -34,8 +36,6 @@ public final class JpegStegoFeatures {
     private static final int STAT_COUNT = 11 + 55 + 25 + 25 + 6;
     /** Feature names, in the order {@link #of} fills them. */
     public static final List<String> NAMES;
-    /** How many of the differences get a product with the quality. */
-    static final int QUALITY_PRODUCTS = 11 + 6;
 
     static {
         List<Integer> modes = new ArrayList<>();
@@ -49,10 +49,16 @@ public final class JpegStegoFeatures {
         for (String s : statNames()) {
             n.add("d." + s);
         }
+        for (String s : statNames()) {
+            n.add("s." + s);
+        }
+        for (int i = -4; i <= 4; i++) {
+            for (int j = -4; j <= 4; j++) {
+                n.add("d.markov" + i + "." + j);
+            }
+        }
         n.add("beta");
         n.add("calib.l1");
-        n.add("nz");
-        n.add("block.l1");
         n.add("q.low");
         List<String> stats = statNames();
         for (int i = 0; i < 11; i++) {
@@ -111,10 +117,16 @@ public final class JpegStegoFeatures {
         for (int k = 0; k < STAT_COUNT; k++) {
             f[i++] = s[k] - e[k];
         }
+        for (int k = 0; k < STAT_COUNT; k++) {
+            f[i++] = s[k];
+        }
+        double[] m = markov(c);
+        double[] me = markov(calibrated);
+        for (int k = 0; k < 81; k++) {
+            f[i++] = m[k] - me[k];
+        }
         f[i++] = calib[0];
         f[i++] = calib[1];
-        f[i++] = s[STAT_COUNT - 6];
-        f[i++] = s[STAT_COUNT - 4];
         double q = quality(c.quant());
         f[i++] = q;
         for (int k = 0; k < 11; k++) {
@@ -269,6 +281,61 @@ public final class JpegStegoFeatures {
         }
         s[at] = total == 0 ? 0 : eq / total;
         return s;
+    }
+
+    /**
+     * The Markov features of Shi, Chen and Chen ("A Markov process based approach to effective attacking JPEG
+     * steganography", IH 2006) as the merged set uses them: on the array of absolute coefficients laid out as the
+     * image (each block in its place), the differences between neighbours in four directions, clipped to -4..4,
+     * and their transition probabilities from one difference to the next along the same direction; the 81
+     * probabilities averaged over the four directions.
+     */
+    private static double[] markov(JpegCoefficients.Component c) {
+        short[] coef = c.coefficients();
+        int bw = c.blocksWide();
+        int w = bw * 8;
+        int h = c.blocksHigh() * 8;
+        int[] a = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            int by = y >> 3;
+            int v = y & 7;
+            for (int x = 0; x < w; x++) {
+                a[y * w + x] = Math.abs(coef[((by * bw + (x >> 3)) << 6) + (v << 3) + (x & 7)]);
+            }
+        }
+        double[][] counts = new double[4][81];
+        for (int y = 0; y + 2 < h; y++) {
+            int r0 = y * w;
+            int r1 = r0 + w;
+            int r2 = r1 + w;
+            for (int x = 0; x + 2 < w; x++) {
+                // horizontal: (a[y][x] - a[y][x+1]) then (a[y][x+1] - a[y][x+2])
+                counts[0][markovClip(a[r0 + x] - a[r0 + x + 1]) * 9 + markovClip(a[r0 + x + 1] - a[r0 + x + 2])]++;
+                // vertical
+                counts[1][markovClip(a[r0 + x] - a[r1 + x]) * 9 + markovClip(a[r1 + x] - a[r2 + x])]++;
+                // diagonal
+                counts[2][markovClip(a[r0 + x] - a[r1 + x + 1]) * 9 + markovClip(a[r1 + x + 1] - a[r2 + x + 2])]++;
+                // minor diagonal: (a[y+1][x] - a[y][x+1]) then (a[y+2][x] - a[y+1][x+1])... one step down-left
+                counts[3][markovClip(a[r1 + x] - a[r0 + x + 1]) * 9 + markovClip(a[r2 + x] - a[r1 + x + 1])]++;
+            }
+        }
+        double[] m = new double[81];
+        for (double[] d : counts) {
+            for (int i = 0; i < 9; i++) {
+                double row = 0;
+                for (int j = 0; j < 9; j++) {
+                    row += d[i * 9 + j];
+                }
+                for (int j = 0; j < 9 && row > 0; j++) {
+                    m[i * 9 + j] += d[i * 9 + j] / row / 4;
+                }
+            }
+        }
+        return m;
+    }
+
+    private static int markovClip(int d) {
+        return (d < -4 ? -4 : (d > 4 ? 4 : d)) + 4;
     }
 
     /** Mean absolute and root mean square difference across the 8x8 block boundaries of a plane. */

@@ -195,11 +195,10 @@ public final class JpegStegoSet {
                     : new double[] {new double[] {0.05, 0.1, 0.2, 0.4}[r.nextInt(4)]};
             for (double rate : rates) {
                 long bits = Math.round(rate * nz);
-                SplittableRandom er = new SplittableRandom(r.nextLong());
-                add(rows, split, "f5", c, bits, rate, id + "@f5", F5Embedder.f5(c, bits, er));
-                add(rows, split, "nsf5", c, bits, rate, id + "@nsf5", F5Embedder.nsF5(c, rate, er));
-                if (bits <= JstegEmbedder.capacity(c)) {
-                    add(rows, split, "jsteg", c, bits, rate, id + "@jsteg", JstegEmbedder.embed(c, bits, er));
+                for (String tool : List.of("f5", "nsf5", "jsteg")) {
+                    if (!tool.equals("jsteg") || bits <= JstegEmbedder.capacity(c)) {
+                        add(rows, split, tool, c, bits, rate, id + "@" + tool, simulated(c, tool, rate, id));
+                    }
                 }
             }
             return rows;
@@ -210,6 +209,68 @@ public final class JpegStegoSet {
                 }
             }
             Files.deleteIfExists(work);
+        }
+    }
+
+    /** The coefficients F5, nsF5 or jsteg make from a cover at a rate, seeded by the set's seed, cover and rate. */
+    private short[] simulated(JpegCoefficients.Component c, String tool, double rate, String id) {
+        SplittableRandom er = new SplittableRandom(seed ^ (id + "@" + tool + "@" + rate).hashCode() * 0x9E3779B97F4A7C15L);
+        long bits = Math.round(rate * Math.max(1, JpegStegoFeatures.nonZeroAc(c)));
+        return switch (tool) {
+            case "f5" -> F5Embedder.f5(c, bits, er);
+            case "nsf5" -> F5Embedder.nsF5(c, rate, er);
+            default -> JstegEmbedder.embed(c, bits, er);
+        };
+    }
+
+    /**
+     * Computes the features of an existing set again (after the features changed): each row's image is read from
+     * its file, or made again from its cover for the simulated tools; writes features.csv in place.
+     */
+    public int refeature(Path out) throws IOException {
+        Path csv = out.resolve("features.csv");
+        List<String> lines = Files.readAllLines(csv);
+        int meta = HEADER.split(",").length;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<String>> work = new ArrayList<>();
+            for (String line : lines.subList(1, lines.size())) {
+                String[] c = line.split(",", meta + 1);
+                work.add(pool.submit(() -> {
+                    String file = c[8];
+                    JpegCoefficients.Component comp;
+                    int at = file.indexOf('@');
+                    if (at < 0) {
+                        comp = JpegCoefficientReader.read(Files.readAllBytes(out.resolve(file))).luma();
+                    } else {
+                        String id = file.substring(0, at);
+                        JpegCoefficients.Component cover = JpegCoefficientReader.read(Files.readAllBytes(
+                                out.resolve("covers").resolve(c[0]).resolve(id + ".jpg"))).luma();
+                        comp = cover.withCoefficients(simulated(cover, c[2], Double.parseDouble(c[7]), id));
+                    }
+                    StringBuilder b = new StringBuilder(String.join(",", java.util.Arrays.copyOf(c, meta)));
+                    for (double v : JpegStegoFeatures.of(comp)) {
+                        b.append(',').append(String.format(Locale.ROOT, "%.6g", v));
+                    }
+                    return b.toString();
+                }));
+            }
+            try (BufferedWriter w = Files.newBufferedWriter(out.resolve("features.csv.tmp"))) {
+                w.write(HEADER + "," + String.join(",", JpegStegoFeatures.NAMES) + "\n");
+                for (Future<String> f : work) {
+                    w.write(f.get());
+                    w.write('\n');
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("JPEG stego set: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            Files.move(out.resolve("features.csv.tmp"), csv, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return work.size();
+        } finally {
+            pool.shutdownNow();
         }
     }
 
