@@ -62,7 +62,7 @@ public final class JpegFitCommand implements Callable<Integer> {
             System.err.println("jpeg-fit: features of " + rows + " images computed again");
         }
         String command = "starlight jpeg-fit --set " + set + " --out " + out + " --seed " + seed
-                + " --zoo-per-family " + zooPerFamily;
+                + " --zoo-per-family " + zooPerFamily + (refeature ? " --refeature" : "");
         JpegStegoFit.Outcome outcome = JpegStegoFit.fit(set, command, seed);
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());

@@ -147,7 +147,7 @@ public final class JpegStegoFit {
         JpegStegoModel.Linear rate = LinearFits.ridge(xs, rates, 10);
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("command", command);
-        provenance.put("dataSha256", DataChecksum.of(setDir));
+        provenance.put("dataSha256", dataChecksum(setDir));
         provenance.put("date", Instant.now().toString());
         provenance.put("seed", Long.toString(seed));
         provenance.put("rows", "train " + train.size() + ", validation " + validation.size() + ", holdout "
@@ -160,6 +160,14 @@ public final class JpegStegoFit {
         Report report = new Report(model, holdout);
         provenance.put("holdout", report.summary());
         return new Outcome(model, report.markdown());
+    }
+
+    /** DataChecksum over the set's files, leaving out the report a previous fit wrote there. */
+    static String dataChecksum(Path setDir) throws IOException {
+        try (java.util.stream.Stream<Path> walk = Files.walk(setDir)) {
+            return DataChecksum.of(setDir, walk.filter(Files::isRegularFile)
+                    .filter(f -> !f.equals(setDir.resolve("report.md"))).toList());
+        }
     }
 
     /** One tool's stego (F5 with nsF5) against every clean image of the train split, the two weighted equally. */
