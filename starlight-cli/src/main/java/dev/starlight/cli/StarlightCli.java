@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Finds, hides and recovers messages in images (PNG, GIF, BMP, JPEG, WebP).",
         subcommands = {ScanCommand.class, EmbedCommand.class, ExtractCommand.class, EvalCommand.class,
-            DatasetCommand.class, CalibrateCommand.class, UpCommand.class, ApiKeyCommand.class,
+            DatasetCommand.class, CalibrateCommand.class, JpegFitCommand.class, UpCommand.class, ApiKeyCommand.class,
             HostileCommand.class, TrainerCommands.Train.class, TrainerCommands.Models.class,
             TrainerCommands.Report.class},
         exitCodeOnInvalidInput = ExitCodes.INPUT_ERROR,

@@ -58,9 +58,17 @@ public final class JpegCalibrationDetector extends SingleEvidenceDetector {
         if (bw < 3 || bh < 3) {
             return null;
         }
-        int stride = bw * 8;
         float[] plane = JpegLuma.decompress(c);
-        short[] cal = JpegLuma.recompress(plane, stride, 4, 4, bw - 1, bh - 1, c.quant(), LOW_MODES);
+        return features(c, JpegLuma.recompress(plane, bw * 8, 4, 4, bw - 1, bh - 1, c.quant(), LOW_MODES));
+    }
+
+    /**
+     * As {@link #features(JpegCoefficients.Component)} with the calibrated coefficients already computed (at least
+     * the modes with u + v &lt;= 3 of the grid shifted by 4, 4): what {@link JpegStegoFeatures} shares.
+     */
+    static double[] features(JpegCoefficients.Component c, short[] cal) {
+        int bw = c.blocksWide();
+        int bh = c.blocksHigh();
         JpegCoefficients.Component calibrated = new JpegCoefficients.Component(c.id(), c.h(), c.v(), c.quant(),
                 bw - 1, bh - 1, cal);
         // blocks without AC energy (flat areas) stay flat under embedding, but the DC steps between them give the

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The JPEG statistics as the scanner runs them: reads the luma DCT coefficients once and gives the evidence of
- * {@link JpegHistogramDetector} ({@code jpeg.hist}) and {@link JpegCalibrationDetector} ({@code jpeg.calib}).
+ * {@link JpegHistogramDetector} ({@code jpeg.hist}), {@link JpegCalibrationDetector} ({@code jpeg.calib}) and
+ * {@link JpegStegoDetector} ({@code jpeg.stego}, the fitted classifier that can call a JPEG stego).
  */
 public final class JpegDctDetector implements Detector {
 
@@ -23,14 +24,17 @@ public final class JpegDctDetector implements Detector {
             JpegLuma.Luma luma = JpegLuma.read(image, file);
             if (luma.whyNot() != null) {
                 return List.of(Evidence.notRun(JpegHistogramDetector.FAMILY, luma.whyNot()),
-                        Evidence.notRun(JpegCalibrationDetector.FAMILY, luma.whyNot()));
+                        Evidence.notRun(JpegCalibrationDetector.FAMILY, luma.whyNot()),
+                        Evidence.notRun(JpegStegoDetector.FAMILY, luma.whyNot()));
             }
             return List.of(JpegHistogramDetector.analyse(luma.component()),
-                    JpegCalibrationDetector.analyse(luma.component()));
+                    JpegCalibrationDetector.analyse(luma.component()),
+                    JpegStegoDetector.analyse(luma.component()));
         } catch (RuntimeException e) {
             String why = "internal error: " + e;
             return List.of(Evidence.notRun(JpegHistogramDetector.FAMILY, why),
-                    Evidence.notRun(JpegCalibrationDetector.FAMILY, why));
+                    Evidence.notRun(JpegCalibrationDetector.FAMILY, why),
+                    Evidence.notRun(JpegStegoDetector.FAMILY, why));
         }
     }
 }

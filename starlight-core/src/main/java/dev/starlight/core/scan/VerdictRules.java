@@ -11,9 +11,11 @@ import java.util.List;
  * Turns evidence into a verdict, in this order:
  * <ol>
  *   <li>a recovered protocol message decides (stego, with its method, bit order and payload);</li>
- *   <li>otherwise the image is stego when the statistical fusion or a served ONNX model says so (each at its own
- *       operating point, mapped to 0.5), with the stronger one's probability; the fusion names the method from its
- *       strongest feature, a model alone the method its method head names ({@code other} without one);</li>
+ *   <li>otherwise the image is stego when the statistical fusion, a served ONNX model or the JPEG classifier
+ *       ({@code jpeg.stego}) says so (each at its own operating point, mapped to 0.5), with the strongest one's
+ *       probability; the fusion names the method from its strongest feature, a model alone the method its method
+ *       head names ({@code other} without one), the JPEG classifier the tool it recognised ({@code steghide},
+ *       {@code outguess}, {@code f5}, {@code jsteg}, or {@code jpeg.dct} when unsure);</li>
  *   <li>otherwise it is clean, with the higher of the two probabilities (below 0.5).</li>
  * </ol>
  * Without a fusion fit and without a model, an image with no message is clean.
@@ -24,6 +26,9 @@ final class VerdictRules {
 
     /** A model probability at or above this is a stego verdict. */
     static final double MODEL_THRESHOLD = 0.5;
+
+    /** The JPEG classifier's evidence ({@code JpegStegoDetector.FAMILY}); its score is stego at 0.5 and above. */
+    static final String JPEG_CLASSIFIER = "jpeg.stego";
 
     record Decision(Verdict verdict, double probability, String method, String bitOrder, Payload payload) {
     }
@@ -42,12 +47,27 @@ final class VerdictRules {
         if (fusionSays && (!modelSays || fusedP >= model)) {
             return new Decision(Verdict.STEGO, Math.max(fusedP, MODEL_THRESHOLD), fused.method(), null, null);
         }
+        Evidence jpeg = jpegEvidence(evidence);
+        boolean jpegSays = jpeg != null && jpeg.score() >= MODEL_THRESHOLD;
+        if (jpegSays && (!modelSays || jpeg.score() >= model)) {
+            String method = jpeg.method() == null ? "jpeg.dct" : jpeg.method();
+            return new Decision(Verdict.STEGO, jpeg.score(), method, null, null);
+        }
         if (modelSays) {
             String method = modelEvidence.method() == null ? "other" : modelEvidence.method();
             return new Decision(Verdict.STEGO, model, method, null, null);
         }
-        double p = Math.max(fusedP, model == null ? 0.0 : model);
+        double p = Math.max(Math.max(fusedP, model == null ? 0.0 : model), jpeg == null ? 0.0 : jpeg.score());
         return new Decision(Verdict.CLEAN, Math.min(p, MODEL_THRESHOLD - 0.001), null, null, null);
+    }
+
+    private static Evidence jpegEvidence(List<Evidence> evidence) {
+        for (Evidence e : evidence) {
+            if (e.kind() == Evidence.Kind.STATISTIC && JPEG_CLASSIFIER.equals(e.detector()) && e.score() != null) {
+                return e;
+            }
+        }
+        return null;
     }
 
     private static Evidence modelEvidence(List<Evidence> evidence) {

@@ -29,16 +29,17 @@ import org.junit.jupiter.api.Test;
 class JpegDetectorsTest {
 
     @Test
-    void theScannerRunsBothStatisticsFromOneReadOfTheCoefficients() {
+    void theScannerRunsTheThreeJpegDetectorsFromOneReadOfTheCoefficients() {
         assertThat(StatisticalDetectors.all()).extracting(Detector::name).contains("jpeg");
         byte[] file = SyntheticImages.encode(SyntheticImages.rgb(ImageFormat.JPEG, 128, 96, false, 8, 3));
         DecodedImage decoded = ImageCodecs.decode(file);
         List<Evidence> both = new JpegDctDetector().analyse(decoded, file);
         assertThat(both).containsExactly(new JpegHistogramDetector().analyse(decoded, file).get(0),
-                new JpegCalibrationDetector().analyse(decoded, file).get(0));
+                new JpegCalibrationDetector().analyse(decoded, file).get(0),
+                new JpegStegoDetector().analyse(decoded, file).get(0));
         DecodedImage png = SyntheticImages.rgb(ImageFormat.PNG, 64, 64, false, 8, 1);
         assertThat(new JpegDctDetector().analyse(png, SyntheticImages.encode(png))).extracting(Evidence::detector)
-                .containsExactly(JpegHistogramDetector.FAMILY, JpegCalibrationDetector.FAMILY);
+                .containsExactly(JpegHistogramDetector.FAMILY, JpegCalibrationDetector.FAMILY, JpegStegoDetector.FAMILY);
     }
 
     @Test

@@ -1,0 +1,47 @@
+package dev.starlight.core.analysis;
+
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.JpegCoefficients;
+import dev.starlight.core.Evidence;
+import java.util.Locale;
+
+/**
+ * {@code jpeg.stego}: the shipped {@link JpegStegoModel} over the luma's {@link JpegStegoFeatures}. Its score is the
+ * model's probability with the operating threshold at 0.5, so a score of 0.5 or more calls the JPEG stego (the
+ * verdict rules read it so); its method is the tool the model names ({@code steghide}, {@code outguess},
+ * {@code f5}, {@code jsteg}, or {@code jpeg.dct} when unsure), given only on a stego call; its estimate is the
+ * embedding rate in bits per non-zero luma AC coefficient. Stateless.
+ */
+public final class JpegStegoDetector extends SingleEvidenceDetector {
+    public static final String FAMILY = "jpeg.stego";
+
+    public JpegStegoDetector() {
+        super(FAMILY);
+    }
+
+    @Override
+    Evidence evidence(DecodedImage image, byte[] file) {
+        return JpegLuma.evidence(image, file, FAMILY, JpegStegoDetector::analyse);
+    }
+
+    /** The evidence for one component's coefficients, with the shipped fit. */
+    static Evidence analyse(JpegCoefficients.Component c) {
+        return analyse(c, JpegStegoModel.shipped());
+    }
+
+    static Evidence analyse(JpegCoefficients.Component c, JpegStegoModel model) {
+        if (c.blocksWide() < 3 || c.blocksHigh() < 3) {
+            return Evidence.notRun(FAMILY, "image too small for calibration (needs 3x3 blocks)");
+        }
+        if (model == null) {
+            return Evidence.notRun(FAMILY, "no JPEG classifier fit for these features on the class path");
+        }
+        double[] f = JpegStegoFeatures.of(c);
+        JpegStegoModel.Result r = model.classify(f);
+        String detail = String.format(Locale.ROOT, "DCT classifier %s: %s (score %.3f, 0.5 is the operating point), "
+                        + "tool %s, about %.3f bits per non-zero AC coefficient", model.version(),
+                r.stego() ? "stego" : "clean", r.probability(), r.method(), r.rate());
+        return new Evidence(FAMILY, r.probability(), detail, r.rate(), r.stego() ? r.method() : null,
+                Evidence.Kind.STATISTIC);
+    }
+}
