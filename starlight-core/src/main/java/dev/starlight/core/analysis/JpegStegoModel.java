@@ -40,6 +40,11 @@ public record JpegStegoModel(String version, Map<String, String> provenance, Lis
     public static final String RESOURCE = "/dev/starlight/core/analysis/jpeg-stego-model.json";
     /** The method named when the tool heads agree on none. */
     public static final String UNSURE = "jpeg.dct";
+    /**
+     * Provenance key: {@code "true"} when the fit's held-out FPR was within {@link #targetFpr()} on every clean family,
+     * so that its verdicts may decide a scan; otherwise its evidence is reported and decides nothing.
+     */
+    public static final String DECIDES = "decides";
     /** A tool head must reach this probability to name its tool. */
     static final double TOOL_CONFIDENCE = 0.5;
     /** Standardised features are clipped to this many standard deviations. */
@@ -112,6 +117,11 @@ public record JpegStegoModel(String version, Map<String, String> provenance, Lis
 
     static double sigmoid(double z) {
         return 1 / (1 + Math.exp(-z));
+    }
+
+    /** Whether the scan may call an image stego on this fit's word alone (see {@link #DECIDES}). */
+    public boolean decides() {
+        return provenance != null && "true".equals(provenance.get(DECIDES));
     }
 
     public String toJson() {

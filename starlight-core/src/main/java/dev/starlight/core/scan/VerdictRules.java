@@ -2,6 +2,7 @@ package dev.starlight.core.scan;
 
 import dev.starlight.core.Evidence;
 
+import dev.starlight.core.analysis.JpegStegoModel;
 import dev.starlight.core.analysis.fusion.FusionModel;
 import dev.starlight.core.protocol.Extraction;
 import dev.starlight.core.protocol.Protocol;
@@ -12,7 +13,8 @@ import java.util.List;
  * <ol>
  *   <li>a recovered protocol message decides (stego, with its method, bit order and payload);</li>
  *   <li>otherwise the image is stego when the statistical fusion, a served ONNX model or the JPEG classifier
- *       ({@code jpeg.stego}) says so (each at its own operating point, mapped to 0.5), with the strongest one's
+ *       ({@code jpeg.stego}, only when its fit's provenance says {@code decides}: its held-out FPR was
+ *       within target on every clean family) says so (each at its own operating point, mapped to 0.5), with the strongest one's
  *       probability; the fusion names the method from its strongest feature, a model alone the method its method
  *       head names ({@code other} without one), the JPEG classifier the tool it recognised ({@code steghide},
  *       {@code outguess}, {@code f5}, {@code jsteg}, or {@code jpeg.dct} when unsure);</li>
@@ -29,6 +31,17 @@ final class VerdictRules {
 
     /** The JPEG classifier's evidence ({@code JpegStegoDetector.FAMILY}); its score is stego at 0.5 and above. */
     static final String JPEG_CLASSIFIER = "jpeg.stego";
+
+    private final boolean jpegClassifierDecides;
+
+    /** The rules with the shipped JPEG fit deciding only when its provenance says it may ({@code decides}). */
+    VerdictRules() {
+        this(JpegStegoModel.shipped() != null && JpegStegoModel.shipped().decides());
+    }
+
+    VerdictRules(boolean jpegClassifierDecides) {
+        this.jpegClassifierDecides = jpegClassifierDecides;
+    }
 
     record Decision(Verdict verdict, double probability, String method, String bitOrder, Payload payload) {
     }
@@ -47,7 +60,7 @@ final class VerdictRules {
         if (fusionSays && (!modelSays || fusedP >= model)) {
             return new Decision(Verdict.STEGO, Math.max(fusedP, MODEL_THRESHOLD), fused.method(), null, null);
         }
-        Evidence jpeg = jpegEvidence(evidence);
+        Evidence jpeg = jpegClassifierDecides ? jpegEvidence(evidence) : null;
         boolean jpegSays = jpeg != null && jpeg.score() >= MODEL_THRESHOLD;
         if (jpegSays && (!modelSays || jpeg.score() >= model)) {
             String method = jpeg.method() == null ? "jpeg.dct" : jpeg.method();

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class VerdictRulesJpegTest {
-    private final VerdictRules rules = new VerdictRules();
+    private final VerdictRules rules = new VerdictRules(true);
 
     private static Evidence jpeg(double score, String method) {
         return new Evidence("jpeg.stego", score, "DCT classifier", 0.1, method, Evidence.Kind.STATISTIC);
@@ -38,5 +38,12 @@ class VerdictRulesJpegTest {
         VerdictRules.Decision d = rules.decide(List.of(), List.of(jpeg(0.6, "steghide"),
                 new Evidence("served-cnn", 0.9, "model cnn", null, "alpha", Evidence.Kind.MODEL)), null);
         assertThat(d.method()).isEqualTo("alpha");
+    }
+
+    @Test
+    void aFitWhoseHoldoutMissedTheFprTargetIsEvidenceOnlyAndDecidesNothing() {
+        VerdictRules.Decision d = new VerdictRules(false).decide(List.of(), List.of(jpeg(0.9, "outguess")), null);
+        assertThat(d.verdict()).isEqualTo(Verdict.CLEAN);
+        assertThat(d.method()).isNull();
     }
 }

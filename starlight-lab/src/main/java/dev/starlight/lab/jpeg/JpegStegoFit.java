@@ -159,6 +159,7 @@ public final class JpegStegoFit {
                 best, threshold, 0.005, tools, rate);
         Report report = new Report(model, holdout);
         provenance.put("holdout", report.summary());
+        provenance.put(JpegStegoModel.DECIDES, Boolean.toString(report.everyCleanFamilyWithin(model.targetFpr())));
         return new Outcome(model, report.markdown());
     }
 
@@ -234,6 +235,7 @@ public final class JpegStegoFit {
         private final List<JpegStegoModel.Result> results = new ArrayList<>();
         private final StringBuilder md = new StringBuilder();
         private String summary = "";
+        private final Map<String, long[]> cleanFamilies = new TreeMap<>();
 
         Report(JpegStegoModel model, List<Row> rows) {
             this.rows = rows;
@@ -241,6 +243,15 @@ public final class JpegStegoFit {
                 results.add(model.classify(r.f()));
             }
             build();
+        }
+
+        /**
+         * Whether the held-out FPR of every clean family is within the target. The fit's verdicts are used by the
+         * scan only then: the holdout gates shipping a decision, it never moves the threshold.
+         */
+        boolean everyCleanFamilyWithin(double targetFpr) {
+            return !cleanFamilies.isEmpty()
+                    && cleanFamilies.values().stream().allMatch(c -> c[1] <= targetFpr * c[0]);
         }
 
         String summary() {
@@ -308,6 +319,7 @@ public final class JpegStegoFit {
                     c[1] += results.get(i).stego() ? 1 : 0;
                 }
             }
+            cleanFamilies.putAll(fam);
             long[] all = new long[2];
             fam.forEach((k, c) -> {
                 all[0] += c[0];
