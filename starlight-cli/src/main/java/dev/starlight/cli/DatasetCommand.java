@@ -2,8 +2,12 @@ package dev.starlight.cli;
 
 import dev.starlight.lab.dataset.EvalSetGenerator;
 import dev.starlight.lab.dataset.TrainingSetGenerator;
+import dev.starlight.lab.zoo.CleanZoo;
+import dev.starlight.lab.zoo.ZooToolException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,17 +24,37 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "bits per sample.",
             "Seeded: the same inputs give the same bytes.",
             "With --training: train/, validation/ and holdout/ instead, with messages of every kind (text, "
-                + "compressed, random bytes) from 4 bytes up to the carrier's capacity."})
+                + "compressed, random bytes) from 4 bytes up to the carrier's capacity.",
+            "With --clean-zoo: ordinary clean images of many real-world families (camera and phone JPEGs, edited "
+                + "and AI-generated images, screenshots, decoded, resized, re-saved, dithered, 16-bit, animated ...), "
+                + "made with the real tools (bin/install-zoo-tools) from the photographs under --sources, in "
+                + "train/, validation/ and holdout/, one folder per family; see the README.md it writes."})
 public final class DatasetCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--covers", required = true, paramLabel = "DIR", description = "Folder of clean covers.")
+    @Option(names = "--covers", paramLabel = "DIR", description = "Folder of clean covers (not with --clean-zoo).")
     Path covers;
 
-    @Option(names = "--payloads", required = true, paramLabel = "DIR", description = "Folder of .md/.txt message texts.")
+    @Option(names = "--payloads", paramLabel = "DIR", description = "Folder of .md/.txt message texts (not with --clean-zoo).")
     Path payloads;
+
+    @Option(names = "--clean-zoo", description = "Write the clean zoo (train/, validation/, holdout/ of clean families).")
+    boolean cleanZoo;
+
+    @Option(names = "--per-family", defaultValue = "" + CleanZoo.DEFAULT_PER_FAMILY, paramLabel = "N",
+            description = "With --clean-zoo: images per family over all splits, 35%% held out (${DEFAULT-VALUE}).")
+    int perFamily;
+
+    @Option(names = "--sources", arity = "1..*", paramLabel = "DIR",
+            description = "With --clean-zoo: folders of source photographs (default: /usr/share/wallpapers, "
+                    + "/usr/share/backgrounds and the corpus covers of ../shared/corpus/covers where present).")
+    List<Path> sources;
+
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
+            description = "With --clean-zoo: worker threads (default: all cores).")
+    int threads;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the sets.")
     Path out;
@@ -51,6 +75,13 @@ public final class DatasetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (cleanZoo) {
+            return zoo();
+        }
+        if (covers == null || payloads == null) {
+            spec.commandLine().getErr().println("starlight dataset: --covers and --payloads are required (or --clean-zoo)");
+            return ExitCodes.INPUT_ERROR;
+        }
         List<byte[]> texts = EvalSetGenerator.payloadTexts(payloads);
         if (texts.isEmpty()) {
             spec.commandLine().getErr().println("starlight dataset: no .md or .txt payloads in " + payloads);
@@ -63,5 +94,27 @@ public final class DatasetCommand implements Callable<Integer> {
                 s.covers(), s.calibrationCovers(), training ? "train+validation" : "calibration", s.holdoutCovers(),
                 s.stegoFiles(), s.refused(), out);
         return ExitCodes.OK;
+    }
+
+    private Integer zoo() throws IOException {
+        List<Path> dirs = sources;
+        if (dirs == null || dirs.isEmpty()) {
+            dirs = new ArrayList<>(CleanZoo.DEFAULT_SOURCES);
+            Path corpus = Path.of(System.getProperty("starlight.home", ".")).resolve("../shared/corpus/covers");
+            if (Files.isDirectory(corpus)) {
+                dirs.add(corpus.normalize());
+            }
+        }
+        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        try {
+            CleanZoo.Summary s = new CleanZoo(seed, perFamily, n).generate(dirs, out);
+            spec.commandLine().getOut().printf(java.util.Locale.ROOT,
+                    "%d clean images in %d families from %s sources (%s covers) in %.1f s -> %s%n", s.total(),
+                    s.images().size(), s.sources(), s.covers(), s.seconds(), out);
+            return ExitCodes.OK;
+        } catch (ZooToolException e) {
+            spec.commandLine().getErr().println("starlight dataset: " + e.code() + ": " + e.getMessage());
+            return ExitCodes.INPUT_ERROR;
+        }
     }
 }
