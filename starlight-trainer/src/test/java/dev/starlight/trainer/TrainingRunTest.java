@@ -54,11 +54,11 @@ class TrainingRunTest {
     void exportedModelFollowsTheStreamContractAndCarriesProvenance() {
         try (OnnxModel model = OnnxModel.load(result.envelope().onnx())) {
             ModelInfo info = model.info();
-            assertThat(info.inputs()).containsExactlyElementsOf(InputStreams.NAMES);
+            assertThat(info.inputs()).containsExactlyElementsOf(InputStreams.SHORTCUT_FREE);
             assertThat(info.tileSize()).isEqualTo(32);
             assertThat(info.outputs()).contains(ModelInfo.STEGO_LOGIT, ModelInfo.METHOD_LOGITS, ModelInfo.GATE,
                     MultiStreamNetwork.BIT_ORDER_LOGITS, MultiStreamNetwork.EMBEDDING_OUTPUT);
-            assertThat(info.gateStreams()).containsExactlyElementsOf(InputStreams.NAMES);
+            assertThat(info.gateStreams()).containsExactlyElementsOf(InputStreams.SHORTCUT_FREE);
             assertThat(info.provenance()).contains(result.metrics().dataSha256()).contains("\"seed\":7")
                     .contains("djl").contains("\"triplet\":true");
         }
@@ -90,16 +90,16 @@ class TrainingRunTest {
     void theRunFolderReloadsTheSameNetwork() throws Exception {
         RunFolder folder = RunFolder.read(dir.resolve("run"));
         assertThat(folder.metrics().version()).isEqualTo(result.metrics().version());
-        assertThat(folder.trainingConfig().streams()).containsExactlyElementsOf(InputStreams.NAMES);
+        assertThat(folder.trainingConfig().streams()).containsExactlyElementsOf(InputStreams.SHORTCUT_FREE);
         byte[] image = Files.readAllBytes(Files.list(dir.resolve("covers")).sorted().findFirst().orElseThrow());
         var decoded = dev.starlight.codecs.image.ImageCodecs.decode(image);
         try (var trainer = folder.loadNetwork(); OnnxModel onnx = OnnxModel.load(folder.onnx())) {
             var inputs = dev.starlight.core.model.ModelInputs.from(decoded, onnx.inputOptions());
             var tiles = new dev.starlight.trainer.data.TileSample[inputs.rows()];
             for (int k = 0; k < tiles.length; k++) {
-                float[][] rows = new float[InputStreams.NAMES.size()][];
+                float[][] rows = new float[InputStreams.SHORTCUT_FREE.size()][];
                 for (int s = 0; s < rows.length; s++) {
-                    String name = InputStreams.NAMES.get(s);
+                    String name = InputStreams.SHORTCUT_FREE.get(s);
                     int size = inputs.spec(name).rowSize();
                     rows[s] = java.util.Arrays.copyOfRange(inputs.data(name), k * size, (k + 1) * size);
                 }

@@ -48,10 +48,13 @@ public record ModelInputs(TileGrid grid, Map<String, float[]> streams) {
         return switch (name) {
             case InputStreams.PIXELS -> tilePlanes(view, grid, view.colour, view.colourScale, false);
             case InputStreams.LSB -> tilePlanes(view, grid, view.lsbSource, 1f, true);
-            case InputStreams.ALPHA -> alpha(view, grid);
+            case InputStreams.ALPHA -> alphaPlanes(view.alpha, view, grid);
             case InputStreams.PALETTE -> repeat(PaletteVector.of(image), grid.size());
             case InputStreams.META -> repeat(MetaVector.of(image), grid.size());
-            case InputStreams.STATS -> stats(view, grid);
+            case InputStreams.STATS -> stats(view, grid, false);
+            case InputStreams.TRANSPARENCY -> alphaPlanes(view.transparency, view, grid);
+            case InputStreams.PALETTE_PAIRS -> repeat(PalettePairs.of(image), grid.size());
+            case InputStreams.TILE_STATS -> stats(view, grid, true);
             default -> throw new IllegalArgumentException("not a stream: " + name);
         };
     }
@@ -120,11 +123,11 @@ public record ModelInputs(TileGrid grid, Map<String, float[]> streams) {
         return out;
     }
 
-    /** {@code [N, 2, T, T]}: alpha scaled to 0..1, alpha & 1; zeros without alpha. */
-    private static float[] alpha(SampleView view, TileGrid grid) {
+    /** {@code [N, 2, T, T]}: the plane (alpha or transparency) scaled to 0..1, and its LSB; zeros without alpha. */
+    private static float[] alphaPlanes(int[] samples, SampleView view, TileGrid grid) {
         int t = grid.tileSize();
         float[] out = new float[grid.size() * 2 * t * t];
-        if (view.alpha == null) {
+        if (samples == null) {
             return out;
         }
         int plane = t * t;
@@ -132,7 +135,7 @@ public record ModelInputs(TileGrid grid, Map<String, float[]> streams) {
         for (TileGrid.Tile tile : grid.tiles()) {
             for (int ty = 0; ty < t; ty++) {
                 for (int tx = 0; tx < t; tx++) {
-                    int a = view.alpha[view.clampedIndex(tile.x(), tile.y(), tx, ty)];
+                    int a = samples[view.clampedIndex(tile.x(), tile.y(), tx, ty)];
                     out[o] = a / view.alphaScale;
                     out[o + plane] = a & 1;
                     o++;
@@ -143,8 +146,8 @@ public record ModelInputs(TileGrid grid, Map<String, float[]> streams) {
         return out;
     }
 
-    private static float[] stats(SampleView view, TileGrid grid) {
-        TileStatistics statistics = new TileStatistics(view, grid.tileSize());
+    private static float[] stats(SampleView view, TileGrid grid, boolean transparency) {
+        TileStatistics statistics = new TileStatistics(view, grid.tileSize(), transparency);
         float[] out = new float[grid.size() * TileStatistics.LENGTH];
         for (int k = 0; k < grid.size(); k++) {
             statistics.compute(grid.tiles().get(k), out, k * TileStatistics.LENGTH);

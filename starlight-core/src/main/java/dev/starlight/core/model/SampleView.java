@@ -7,7 +7,8 @@ import dev.starlight.codecs.image.DecodedImage;
 /**
  * A decoded image seen as three colour channels, three LSB source channels and an optional alpha channel, so
  * that grey, RGB and indexed images feed the same streams. Grey is the same plane three times; an indexed image
- * shows its palette-expanded colours, and its palette indices as the LSB source (the stored samples).
+ * shows its palette-expanded colours, and its palette indices as the LSB source (the stored samples). Samples deeper
+ * than 8 bits are seen through their top 8 bits (see {@link InputStreams}).
  */
 final class SampleView {
     final int width;
@@ -18,6 +19,8 @@ final class SampleView {
     final int lsbSourceMax;
     final int[] alpha;
     final float alphaScale;
+    /** {@code max - alpha}: 0 where opaque, null without alpha, so an opaque plane and no plane look alike. */
+    final int[] transparency;
     final boolean lossy;
 
     private SampleView(DecodedImage image) {
@@ -25,7 +28,8 @@ final class SampleView {
         height = image.height();
         lossy = image.lossy();
         int pixels = image.pixelCount();
-        int[][] planes = image.colourPlanes();
+        int shift = image.isIndexed() ? 0 : Math.max(0, image.bitDepth() - 8);
+        int[][] planes = topBits(image.colourPlanes(), shift);
         colour = planes.length == 1 ? new int[][] {planes[0], planes[0], planes[0]} : planes;
         for (int[] plane : colour) {
             requireLength(plane, pixels, "colour plane");
@@ -37,15 +41,40 @@ final class SampleView {
             lsbSourceMax = 255;
             alphaScale = 255f;
         } else {
-            colourScale = image.maxSample();
+            int max = image.maxSample() >> shift;
+            colourScale = max;
             lsbSource = colour;
-            lsbSourceMax = image.maxSample();
-            alphaScale = image.maxSample();
+            lsbSourceMax = max;
+            alphaScale = max;
         }
-        alpha = image.alphaPlane();
-        if (alpha != null) {
-            requireLength(alpha, pixels, "alpha plane");
+        int[] storedAlpha = image.alphaPlane();
+        if (storedAlpha != null) {
+            requireLength(storedAlpha, pixels, "alpha plane");
+            alpha = topBits(new int[][] {storedAlpha}, shift)[0];
+            int max = (int) alphaScale;
+            transparency = new int[pixels];
+            for (int i = 0; i < pixels; i++) {
+                transparency[i] = max - alpha[i];
+            }
+        } else {
+            alpha = null;
+            transparency = null;
         }
+    }
+
+    /** The planes shifted right by {@code shift} bits (the same arrays when 0). */
+    private static int[][] topBits(int[][] planes, int shift) {
+        if (shift == 0) {
+            return planes;
+        }
+        int[][] out = new int[planes.length][];
+        for (int p = 0; p < planes.length; p++) {
+            out[p] = new int[planes[p].length];
+            for (int i = 0; i < out[p].length; i++) {
+                out[p][i] = planes[p][i] >>> shift;
+            }
+        }
+        return out;
     }
 
     static SampleView of(DecodedImage image) {

@@ -1,7 +1,7 @@
 package dev.starlight.core.model;
 
 /**
- * The {@code stats} stream: {@value #LENGTH} cheap statistics of the real pixels of one tile (padding excluded).
+ * The {@code stats} and {@code tile_stats} streams: {@value #LENGTH} cheap statistics of the real pixels of one tile (padding excluded).
  *
  * <table>
  *   <caption>Layout</caption>
@@ -12,24 +12,31 @@ package dev.starlight.core.model;
  *   <tr><td>4c + 3</td><td>pairs-of-values asymmetry: {@code sum over pairs (2k, 2k+1) of |n(2k) - n(2k+1)|}
  *       divided by the sample count (0..1). LSB replacement evens out the pairs and drives it down, the signal a
  *       chi-square attack uses</td></tr>
- *   <tr><td>12</td><td>1 when the image has alpha</td></tr>
- *   <tr><td>13</td><td>fraction of odd alpha samples (0 without alpha)</td></tr>
+ *   <tr><td>12</td><td>{@code stats}: 1 when the image has alpha. {@code tile_stats}: mean transparency
+ *       (max − alpha) scaled to 0..1, 0 without alpha or when opaque</td></tr>
+ *   <tr><td>13</td><td>{@code stats}: fraction of odd alpha samples (0 without alpha). {@code tile_stats}: fraction
+ *       of odd transparency samples, 0 without alpha or when opaque</td></tr>
  *   <tr><td>14</td><td>fraction of the tile covered by real pixels (1 unless the tile crosses an edge)</td></tr>
  *   <tr><td>15</td><td>1 when the samples come from a lossy decoder (JPEG, lossy WebP)</td></tr>
  * </table>
- * LSB-source samples are the stored samples: colour samples, or palette indices for indexed images.
+ * LSB-source samples are the stored samples: colour samples, or palette indices for indexed images. Only indices
+ * 12 and 13 differ between the two streams: {@code stats} tells a model whether an alpha plane exists (a shortcut),
+ * {@code tile_stats} reads an opaque plane as no plane.
  */
 final class TileStatistics {
     static final int LENGTH = 16;
 
     private final SampleView view;
     private final int tileSize;
+    private final boolean transparency;
     /** Per value pair (v >> 1): count of even minus count of odd values; reset after each channel. */
     private final int[] pairBalance;
 
-    TileStatistics(SampleView view, int tileSize) {
+    /** @param transparency true for {@code tile_stats}, false for the legacy {@code stats} */
+    TileStatistics(SampleView view, int tileSize, boolean transparency) {
         this.view = view;
         this.tileSize = tileSize;
+        this.transparency = transparency;
         this.pairBalance = new int[(view.lsbSourceMax >> 1) + 1];
     }
 
@@ -60,7 +67,21 @@ final class TileStatistics {
             out[offset + 4 * c + 2] = odd / (float) count;
             out[offset + 4 * c + 3] = drainPairBalance(source, tile.x(), xEnd, tile.y(), yEnd) / (float) count;
         }
-        if (view.alpha != null) {
+        if (transparency) {
+            if (view.transparency != null) {
+                double sum = 0;
+                int odd = 0;
+                for (int y = tile.y(); y < yEnd; y++) {
+                    for (int x = tile.x(); x < xEnd; x++) {
+                        int t = view.transparency[y * view.width + x];
+                        sum += t;
+                        odd += t & 1;
+                    }
+                }
+                out[offset + 12] = (float) (sum / count / view.alphaScale);
+                out[offset + 13] = odd / (float) count;
+            }
+        } else if (view.alpha != null) {
             int odd = 0;
             for (int y = tile.y(); y < yEnd; y++) {
                 for (int x = tile.x(); x < xEnd; x++) {

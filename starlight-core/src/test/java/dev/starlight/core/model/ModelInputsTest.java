@@ -33,6 +33,9 @@ class ModelInputsTest {
         assertThat(in.shape("palette")).containsExactly(rows, 1026);
         assertThat(in.shape("meta")).containsExactly(rows, 264);
         assertThat(in.shape("stats")).containsExactly(rows, 16);
+        assertThat(in.shape("transparency")).containsExactly(rows, 2, T, T);
+        assertThat(in.shape("palette_pairs")).containsExactly(rows, 258);
+        assertThat(in.shape("tile_stats")).containsExactly(rows, 16);
         for (String name : InputStreams.NAMES) {
             assertThat(in.data(name)).hasSize(in.spec(name).rowSize() * rows);
         }
@@ -112,15 +115,97 @@ class ModelInputsTest {
     }
 
     @Test
-    void greyIsCopiedToThreeChannelsAndSixteenBitIsScaledBy65535() {
+    void greyIsCopiedToThreeChannelsAndSixteenBitSamplesAreSeenThroughTheirTopEightBits() {
         int[] grey = {0, 65535, 32768, 1};
         DecodedImage image = TestImages.planes(2, 2, 16, ColorType.GREY, new int[][] {grey});
         ModelInputs in = ModelInputs.from(image, ModelInputOptions.DEFAULTS);
         for (int c = 0; c < 3; c++) {
             assertThat(pixel(in, "pixels", 0, c, 1, 0)).isEqualTo(1f);
-            assertThat(pixel(in, "pixels", 0, c, 0, 1)).isEqualTo(32768 / 65535f);
-            assertThat(pixel(in, "lsb", 0, c, 1, 1)).isEqualTo(1f);
+            assertThat(pixel(in, "pixels", 0, c, 0, 1)).isEqualTo(128 / 255f);
+            assertThat(pixel(in, "lsb", 0, c, 1, 0)).isEqualTo(1f); // 65535 >> 8 = 255
+            assertThat(pixel(in, "lsb", 0, c, 1, 1)).isEqualTo(0f); // 1 >> 8 = 0: the low byte is not the LSB
         }
+    }
+
+    @Test
+    void aSixteenBitImageWithNoisyLowBytesGivesTheStreamsOfItsEightBitTwin() {
+        int n = 40 * 30;
+        int[] eight = IntStream.range(0, n).map(i -> (i * 37) & 0xFF).toArray();
+        int[] sixteen = IntStream.range(0, n).map(i -> eight[i] << 8 | (i * 7919) & 0xFF).toArray();
+        DecodedImage a = TestImages.planes(40, 30, 8, ColorType.RGB, new int[][] {eight, eight, eight});
+        DecodedImage b = TestImages.planes(40, 30, 16, ColorType.RGB, new int[][] {sixteen, sixteen, sixteen});
+        ModelInputs ia = ModelInputs.from(a, ModelInputOptions.DEFAULTS);
+        ModelInputs ib = ModelInputs.from(b, ModelInputOptions.DEFAULTS);
+        for (String name : InputStreams.NAMES) {
+            assertThat(ib.data(name)).as(name).containsExactly(ia.data(name));
+        }
+    }
+
+    @Test
+    void theShortcutFreeStreamsAreTheSameWithNoAlphaAnOpaqueAlphaPlaneAndAddedMetadata() {
+        int n = 70 * 70;
+        int[] r = IntStream.range(0, n).map(i -> (i * 31) & 0xFF).toArray();
+        int[] g = IntStream.range(0, n).map(i -> (i * 17 + 5) & 0xFF).toArray();
+        int[] b = IntStream.range(0, n).map(i -> (i * 11 + 9) & 0xFF).toArray();
+        int[] opaque = IntStream.range(0, n).map(i -> 255).toArray();
+        DecodedImage rgb = TestImages.planes(70, 70, 8, ColorType.RGB, new int[][] {r, g, b});
+        DecodedImage rgba = TestImages.planes(70, 70, 8, ColorType.RGBA, new int[][] {r, g, b, opaque});
+        List<MetadataSegment> metadata = List.of(
+                new MetadataSegment(MetadataSegment.Kind.EXIF, "eXIf", 0, "MM\0*Canon".getBytes(StandardCharsets.UTF_8)),
+                new MetadataSegment(MetadataSegment.Kind.TEXT, "tEXt:parameters", 0,
+                        "parameters\0a lighthouse, Steps: 30".getBytes(StandardCharsets.UTF_8)));
+        DecodedImage tagged = new DecodedImage(rgba.format(), 70, 70, 8, ColorType.RGBA, rgba.planes(), null, null,
+                false, metadata, rgba.frames(), rgba.imageEnd(), new byte[] {0, 0});
+        ModelInputs plain = ModelInputs.from(rgb, ModelInputOptions.DEFAULTS);
+        for (DecodedImage other : List.of(rgba, tagged)) {
+            ModelInputs in = ModelInputs.from(other, ModelInputOptions.DEFAULTS);
+            for (String name : InputStreams.SHORTCUT_FREE) {
+                assertThat(in.data(name)).as(name).containsExactly(plain.data(name));
+            }
+        }
+        // the legacy streams tell them apart: that is the shortcut the shortcut-free streams remove
+        assertThat(ModelInputs.from(rgba, ModelInputOptions.DEFAULTS).data("alpha")).isNotEqualTo(plain.data("alpha"));
+        assertThat(ModelInputs.from(rgba, ModelInputOptions.DEFAULTS).data("stats")).isNotEqualTo(plain.data("stats"));
+        assertThat(ModelInputs.from(tagged, ModelInputOptions.DEFAULTS).data("meta")).isNotEqualTo(plain.data("meta"));
+    }
+
+    @Test
+    void transparencyIsMaxMinusAlphaAndItsLsbSoAnEmbeddingInTheAlphaLsbStillShows() {
+        int[] v = {10, 20, 30, 40};
+        int[] a = {255, 254, 0, 1};
+        DecodedImage rgba = TestImages.planes(2, 2, 8, ColorType.RGBA, new int[][] {v, v, v, a});
+        ModelInputs in = ModelInputs.from(rgba, ModelInputOptions.DEFAULTS);
+        assertThat(pixel(in, "transparency", 0, 0, 0, 0)).isEqualTo(0f);
+        assertThat(pixel(in, "transparency", 0, 1, 0, 0)).isEqualTo(0f);
+        assertThat(pixel(in, "transparency", 0, 0, 1, 0)).isEqualTo(1 / 255f);
+        assertThat(pixel(in, "transparency", 0, 1, 1, 0)).isEqualTo(1f);
+        assertThat(pixel(in, "transparency", 0, 0, 0, 1)).isEqualTo(1f);
+        assertThat(pixel(in, "transparency", 0, 1, 0, 1)).isEqualTo(1f);
+        float[] stats = in.data("tile_stats");
+        assertThat(stats[13]).isEqualTo(0.5f); // 0, 1, 255, 254: two odd
+        assertThat(stats[12]).isCloseTo((0 + 1 + 255 + 254) / 4f / 255f, within(1e-6f));
+    }
+
+    @Test
+    void palettePairsIgnoreColoursGreynessAndAnyReorderingThatKeepsPairsTogether() {
+        int[] indices = IntStream.range(0, 64 * 64).map(i -> (i * 7 + i / 64) % 6).toArray();
+        int[] colours = {0x102030, 0x405060, 0x708090, 0xA0B0C0, 0xD0E0F0, 0xFFFFFF};
+        int[] greys = {0x000000, 0x333333, 0x666666, 0x999999, 0xCCCCCC, 0xFFFFFF};
+        // pair 0 -> pair 2 swapped, pair 1 -> pair 0, pair 2 -> pair 1 swapped
+        int[] map = {5, 4, 0, 1, 3, 2};
+        int[] moved = new int[6];
+        for (int i = 0; i < 6; i++) {
+            moved[map[i]] = colours[i];
+        }
+        int[] remapped = IntStream.of(indices).map(i -> map[i]).toArray();
+        float[] a = PalettePairs.of(TestImages.indexed(64, 64, new Palette(colours, null), indices));
+        float[] b = PalettePairs.of(TestImages.indexed(64, 64, new Palette(greys, null), indices));
+        float[] c = PalettePairs.of(TestImages.indexed(64, 64, new Palette(moved, null), remapped));
+        assertThat(b).containsExactly(a);
+        assertThat(c).containsExactly(a);
+        assertThat(a[256]).isEqualTo(6 / 256f);
+        assertThat(a[257]).isEqualTo(1f);
+        assertThat(a[0] + a[2] + a[4]).isCloseTo(1f, within(1e-5f));
     }
 
     @Test
@@ -224,6 +309,7 @@ class ModelInputsTest {
         assertThat(ablated.data("stats")).isSameAs(in.data("stats"));
         assertThat(InputStreams.specs(T)).extracting(StreamSpec::neutral).containsOnly(0f);
         assertThat(InputStreams.specs(T)).extracting(StreamSpec::toString).containsExactly("pixels[N, 3, 64, 64]",
-                "lsb[N, 3, 64, 64]", "alpha[N, 2, 64, 64]", "palette[N, 1026]", "meta[N, 264]", "stats[N, 16]");
+                "lsb[N, 3, 64, 64]", "alpha[N, 2, 64, 64]", "palette[N, 1026]", "meta[N, 264]", "stats[N, 16]",
+                "transparency[N, 2, 64, 64]", "palette_pairs[N, 258]", "tile_stats[N, 16]");
     }
 }

@@ -38,7 +38,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-triplet", description = "Train without the triplet term.")
     boolean noTriplet;
 
-    @Option(names = "--streams", split = ",", description = "Only these input streams (default: all).")
+    @Option(names = "--streams", split = ",", description = "Only these input streams (default: the shortcut-free ones, pixels,lsb,transparency,palette_pairs,tile_stats; the legacy alpha, palette, meta and stats are there too).")
     List<String> streams;
 
     @Option(names = "--name", description = "Model name.")

@@ -48,6 +48,23 @@ final class ChangedTiles {
         return changed;
     }
 
+    /**
+     * Whether any sample, palette index or alpha value differs; true when the cover is unknown or has another
+     * shape (the change cannot be ruled out).
+     */
+    static boolean anySampleDiffers(DecodedImage cover, DecodedImage stego) {
+        if (cover == null || cover.width() != stego.width() || cover.height() != stego.height()
+                || cover.planes().length != stego.planes().length) {
+            return true;
+        }
+        for (int i = 0; i < stego.pixelCount(); i++) {
+            if (differs(cover, stego, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean differs(DecodedImage a, DecodedImage b, int i) {
         if (a.indices() != null && b.indices() != null && a.indices()[i] != b.indices()[i]) {
             return true;

@@ -1,5 +1,6 @@
 package dev.starlight.trainer.evaluation;
 
+import dev.starlight.core.model.InputStreams;
 import dev.starlight.lab.evaluation.EvalReport;
 import dev.starlight.lab.evaluation.Evaluator;
 import dev.starlight.trainer.TrainingConfig;
@@ -97,6 +98,17 @@ public final class ModelCard {
         line(out, "Trained on generated stego of the five protocol methods and random-position LSB replacement and "
                 + "matching only; third-party tools (steghide, outguess, F5, ...) are not in its training data. Lossy "
                 + "formats carry no pixel-domain payload here, so the model's pixel streams see JPEG only as clean.");
+        if (!config.streams().contains(InputStreams.META)) {
+            line(out, "");
+            line(out, "No `meta` stream: the model sees samples only, so it cannot tell whether a file has metadata, "
+                    + "nor find payloads in metadata or after the image's end (the `exif` and `raw` rows above are "
+                    + "found by extraction and the statistics, never by this model; such stego gives no training "
+                    + "tile). The shortcut-free streams (%s) are the same for an image with no alpha and with an "
+                    + "opaque alpha plane, and for any palette reordering that keeps index pairs together; training "
+                    + "adds benign metadata, opaque alpha planes, palette pair reorderings and small crops to clean "
+                    + "and stego images alike (`BenignChanges`), and the operating point holds on every validation "
+                    + "clean family, not on their pool.", String.join(", ", config.streams()));
+        }
         line(out, "");
         line(out, "## Reproduce");
         line(out, "```sh");

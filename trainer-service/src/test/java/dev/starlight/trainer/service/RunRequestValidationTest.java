@@ -61,14 +61,14 @@ class RunRequestValidationTest {
     void anUnknownStreamIsRefused() throws Exception {
         TinyTrainingSet.emptyShape(dir);
         refused(post(Map.of("preset", "tiny", "data", dir.toString(), "streams", List.of("pixels", "colour"))),
-                400, "UNKNOWN_STREAM", "unknown stream 'colour'; streams are [pixels, lsb, alpha, palette, meta, stats]");
+                400, "UNKNOWN_STREAM", "unknown stream 'colour'; streams are [pixels, lsb, alpha, palette, meta, stats, transparency, palette_pairs, tile_stats]");
     }
 
     @Test
     void anEmptyStreamListIsRefused() throws Exception {
         TinyTrainingSet.emptyShape(dir);
         refused(post(Map.of("data", dir.toString(), "streams", List.of())), 400, "BAD_REQUEST",
-                "streams, when given, must name at least one of [pixels, lsb, alpha, palette, meta, stats]");
+                "streams, when given, must name at least one of [pixels, lsb, alpha, palette, meta, stats, transparency, palette_pairs, tile_stats]");
     }
 
     @Test
