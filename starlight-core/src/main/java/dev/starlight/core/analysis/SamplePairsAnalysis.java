@@ -1,6 +1,7 @@
 package dev.starlight.core.analysis;
 
 import dev.starlight.core.Evidence;
+import java.util.Arrays;
 
 /**
  * Sample pair analysis of LSB replacement: S. Dumitrescu, X. Wu, Z. Wang, "Detection of LSB steganography via
@@ -9,7 +10,9 @@ import dev.starlight.core.Evidence;
  * {@code X} holds pairs (u, v) with v even and u &lt; v or v odd and u &gt; v, {@code Y} the other pairs with
  * u ≠ v, and {@code γ} the pairs whose values differ at most in the LSB. The smaller root is the embedding rate p.
  * It is solved per row block and averaged by sample count ({@link PlaneDetector#blockCount}), so that payloads
- * embedded sequentially from the first sample are measured as well as randomly spread ones. Family {@code spa}.
+ * embedded sequentially from the first sample are measured as well as randomly spread ones. The estimate is the
+ * smaller of the one over all pairs and the one over the pairs of usable samples ({@link
+ * PlaneDetector#usableSamples}: neither saturated nor next to one). Family {@code spa}.
  */
 public final class SamplePairsAnalysis extends PlaneDetector {
 
@@ -19,66 +22,94 @@ public final class SamplePairsAnalysis extends PlaneDetector {
 
     @Override
     Evidence analysePlane(String id, AnalysisPlane plane) {
-        return rateEvidence(id, estimate(plane.samples(), plane.width(), plane.height()));
+        boolean[] usable = usableSamples(plane);
+        String why = whyTooSaturated(usable);
+        if (why != null) {
+            return Evidence.notRun(id, why);
+        }
+        return rateEvidence(id, estimate(plane.samples(), plane.width(), plane.height(), usable));
     }
 
-    /** Raw (unclamped) estimated rate of LSB replacement, NaN when no block could be solved. */
-    static double estimate(int[] s, int w, int h) {
+    /**
+     * Raw (unclamped) estimated rate of LSB replacement, NaN when no block could be solved: the smaller of the
+     * estimate over all pairs and the one over the pairs whose samples are both usable (null: all are; see
+     * {@link PlaneDetector#usableSamples}). Clipping biases the first upwards, and leaving samples out can bias the
+     * second on some covers; embedding raises both.
+     */
+    static double estimate(int[] s, int w, int h, boolean[] usable) {
         int blocks = blockCount(w, h);
-        double sum = 0;
-        long weight = 0;
+        double sumAll = 0;
+        long weightAll = 0;
+        double sumUsable = 0;
+        long weightUsable = 0;
+        long[] counts = new long[8];
         for (int b = 0; b < blocks; b++) {
             int r0 = blockStart(b, blocks, h);
             int r1 = blockStart(b + 1, blocks, h);
-            double p = estimateRows(s, w, r0, r1);
-            if (!Double.isNaN(p)) {
-                long n = (long) (r1 - r0) * w;
-                sum += p * n;
-                weight += n;
+            countRows(s, w, r0, r1, usable, counts);
+            double all = solve(counts, 0);
+            if (!Double.isNaN(all)) {
+                sumAll += all * counts[3];
+                weightAll += counts[3];
+            }
+            double kept = solve(counts, 4);
+            if (!Double.isNaN(kept)) {
+                sumUsable += kept * counts[7];
+                weightUsable += counts[7];
             }
         }
-        return weight == 0 ? Double.NaN : sum / weight;
+        double all = weightAll == 0 ? Double.NaN : sumAll / weightAll;
+        if (usable == null || weightUsable == 0) {
+            return all;
+        }
+        double kept = sumUsable / weightUsable;
+        return Double.isNaN(all) ? kept : Math.min(all, kept);
     }
 
-    /** SPA over the pairs that lie inside rows r0..r1−1. */
-    static double estimateRows(int[] s, int w, int r0, int r1) {
-        long x = 0;
-        long unequal = 0;
-        long k = 0;
-        long n = 0;
+    /**
+     * Counts the pairs inside rows r0..r1−1: |X|, unequal pairs, γ and pairs at {@code counts[0..3]} over all
+     * pairs, and at {@code counts[4..7]} over the pairs of usable samples.
+     */
+    static void countRows(int[] s, int w, int r0, int r1, boolean[] usable, long[] counts) {
+        Arrays.fill(counts, 0);
         for (int r = r0; r < r1; r++) {
             int o = r * w;
-            int cx = 0;
-            int cu = 0;
-            int ck = 0;
             for (int i = o; i < o + w - 1; i++) {
-                int u = s[i];
-                int v = s[i + 1];
-                int ne = ((u - v) | (v - u)) >>> 31;
-                cx += ne & (((u - v) >>> 31) ^ (v & 1));
-                cu += ne;
-                ck += ((((u ^ v) >>> 1) - 1) >>> 31);
+                pair(s[i], s[i + 1], counts, usable == null || (usable[i] && usable[i + 1]));
             }
             if (r + 1 < r1) {
                 for (int i = o; i < o + w; i++) {
-                    int u = s[i];
-                    int v = s[i + w];
-                    int ne = ((u - v) | (v - u)) >>> 31;
-                    cx += ne & (((u - v) >>> 31) ^ (v & 1));
-                    cu += ne;
-                    ck += ((((u ^ v) >>> 1) - 1) >>> 31);
+                    pair(s[i], s[i + w], counts, usable == null || (usable[i] && usable[i + w]));
                 }
-                n += w;
             }
-            n += w - 1;
-            x += cx;
-            unequal += cu;
-            k += ck;
         }
-        if (k == 0 || n == 0) {
+    }
+
+    /** The SPA quadratic's rate over the counts at {@code counts[at..at+3]}, NaN when it cannot be solved. */
+    private static double solve(long[] counts, int at) {
+        long x = counts[at];
+        long k = counts[at + 2];
+        long n = counts[at + 3];
+        if (k == 0 || n < MIN_BLOCK_USABLE) {
             return Double.NaN;
         }
-        long y = unequal - x;
+        long y = counts[at + 1] - x;
         return smallerRoot(k / 2.0, 2.0 * x - n, (double) y - x);
+    }
+
+    private static void pair(int u, int v, long[] counts, boolean usable) {
+        int ne = ((u - v) | (v - u)) >>> 31;
+        int x = ne & (((u - v) >>> 31) ^ (v & 1));
+        int k = ((((u ^ v) >>> 1) - 1) >>> 31);
+        counts[0] += x;
+        counts[1] += ne;
+        counts[2] += k;
+        counts[3]++;
+        if (usable) {
+            counts[4] += x;
+            counts[5] += ne;
+            counts[6] += k;
+            counts[7]++;
+        }
     }
 }

@@ -17,7 +17,9 @@ import java.util.Locale;
  * agreement {@code (sᵢ−s̄ᵢ)·¼Σⱼ(sⱼ−s̄ⱼ)} with the 4 neighbours; solving {@code p̂ = p (1 + ρ/(1−p))} for p removes
  * it. The estimate is made per row block and averaged by sample count ({@link PlaneDetector#blockCount}): the
  * weights differ between smooth and busy regions, so one weighted mean over a plane whose prefix alone carries a
- * sequential payload would not be its rate.
+ * sequential payload would not be its rate. The {@code ws} rate is the smaller of the one over all interior
+ * samples and the one over the usable ones ({@link PlaneDetector#usableSamples}: neither saturated nor next to
+ * one). {@code wsseq} keeps every sample: it looks for a prefix at full rate, which clipping does not imitate.
  *
  * <p>{@code wsseq}: where a sequential payload ends. Each interior sample gives a one-sample rate estimate
  * {@code xᵢ = 2(sᵢ − s̄ᵢ)(sᵢ − F(s)ᵢ)}: about 1 where every sample carries a message bit, about 0 in clean cover.
@@ -37,8 +39,10 @@ public final class WeightedStego extends PlaneDetector {
 
     @Override
     List<Evidence> analysePlaneFamilies(AnalysisPlane plane) {
-        Pass pass = run(plane.samples(), plane.width(), plane.height());
-        return List.of(rateEvidence("ws." + plane.name(), pass.rate),
+        boolean[] usable = usableSamples(plane);
+        String why = whyTooSaturated(usable);
+        Pass pass = run(plane.samples(), plane.width(), plane.height(), usable);
+        return List.of(why != null ? Evidence.notRun("ws." + plane.name(), why) : rateEvidence("ws." + plane.name(), pass.rate),
                 sequentialEvidence("wsseq." + plane.name(), pass, plane.width(), plane.samples().length));
     }
 
@@ -63,11 +67,13 @@ public final class WeightedStego extends PlaneDetector {
     record Pass(double rate, long end, double level) {
     }
 
-    /** Both estimates in one pass over the interior samples. */
-    static Pass run(int[] s, int w, int h) {
+    /** Both estimates in one pass over the usable interior samples (usable null: all are). */
+    static Pass run(int[] s, int w, int h, boolean[] usable) {
         int blocks = blockCount(w, h);
         double rateSum = 0;
         long rateWeight = 0;
+        double usableRateSum = 0;
+        long usableRateWeight = 0;
         double run = 0; // Σ wᵢ (xᵢ − ½) so far: the step fit of wsseq
         double best = 0;
         long bestEnd = 0;
@@ -81,9 +87,14 @@ public final class WeightedStego extends PlaneDetector {
             double acc = 0;
             double weights = 0;
             double agree = 0;
+            double uacc = 0;
+            double uweights = 0;
+            double uagree = 0;
+            long used = 0;
             for (int r = Math.max(1, r0); r < Math.min(h - 1, r1); r++) {
                 int o = r * w;
                 for (int i = o + 1; i < o + w - 1; i++) {
+                    int v = s[i];
                     int a = s[i - 1];
                     int c = s[i + 1];
                     int u = s[i - w];
@@ -91,13 +102,19 @@ public final class WeightedStego extends PlaneDetector {
                     int sum = a + c + u + d;
                     // 16 σ² = 4 Σ n² − (Σ n)²; weight 1 / (5 + σ²)
                     double wt = 16.0 / (80 + 4 * (a * a + c * c + u * u + d * d) - sum * sum);
-                    int v = s[i];
                     int pi = ((v & 1) << 1) - 1;
                     double term = wt * pi * (4 * v - sum); // = 2 wᵢ xᵢ
+                    int odd = (a & 1) + (c & 1) + (u & 1) + (d & 1);
+                    double agreement = wt * pi * (odd * 2 - 4);
                     acc += term;
                     weights += wt;
-                    int odd = (a & 1) + (c & 1) + (u & 1) + (d & 1);
-                    agree += wt * pi * (odd * 2 - 4);
+                    agree += agreement;
+                    if (usable != null && usable[i]) {
+                        used++;
+                        uacc += term;
+                        uweights += wt;
+                        uagree += agreement;
+                    }
                     wx += 0.5 * term;
                     ww += wt;
                     run += 0.5 * (term - wt);
@@ -109,19 +126,23 @@ public final class WeightedStego extends PlaneDetector {
                     }
                 }
             }
-            if (weights > 0) {
-                double raw = 0.5 * acc / weights;
-                double rho = 0.25 * agree / weights;
-                // p² − p(1 + ρ + p̂) + p̂ = 0, the root near p̂
-                double p = smallerRoot(1, -(1 + rho + raw), raw);
-                if (!Double.isNaN(p)) {
-                    long n = (long) (r1 - r0) * w;
-                    rateSum += p * n;
-                    rateWeight += n;
-                }
+            double p = solve(acc, weights, agree);
+            if (!Double.isNaN(p)) {
+                long n = (long) (r1 - r0) * w;
+                rateSum += p * n;
+                rateWeight += n;
+            }
+            double kept = used >= MIN_BLOCK_USABLE ? solve(uacc, uweights, uagree) : Double.NaN;
+            if (!Double.isNaN(kept)) {
+                usableRateSum += kept * used;
+                usableRateWeight += used;
             }
         }
         double rate = rateWeight == 0 ? Double.NaN : rateSum / rateWeight;
+        if (usableRateWeight > 0) {
+            double kept = usableRateSum / usableRateWeight;
+            rate = Double.isNaN(rate) ? kept : Math.min(rate, kept);
+        }
         if (bestEnd == 0) {
             return new Pass(rate, 0, 0);
         }
@@ -134,5 +155,16 @@ public final class WeightedStego extends PlaneDetector {
             bestEnd = s.length;
         }
         return new Pass(rate, bestEnd, bestWx / bestWw);
+    }
+
+    /** The bias-corrected WS rate of one block's sums, NaN when it has none. */
+    private static double solve(double acc, double weights, double agree) {
+        if (weights <= 0) {
+            return Double.NaN;
+        }
+        double raw = 0.5 * acc / weights;
+        double rho = 0.25 * agree / weights;
+        // p² − p(1 + ρ + p̂) + p̂ = 0, the root near p̂
+        return smallerRoot(1, -(1 + rho + raw), raw);
     }
 }

@@ -93,6 +93,34 @@ final class LsbStego {
         return s;
     }
 
+    /**
+     * The rate that the SPA, RS and WS estimates should give for a sequential payload of this rate, averaged over
+     * the covers' colour planes: the share of a plane's usable samples ({@link PlaneDetector#usableSamples}) that
+     * lie in the payload's prefix. The corpus covers have saturated rows at the top, where a sequential payload
+     * starts and where these estimators do not look.
+     */
+    static double usableShareOfSequentialPrefix(List<DecodedImage> covers, double rate) {
+        double sum = 0;
+        int planes = 0;
+        for (DecodedImage cover : covers) {
+            for (AnalysisPlane plane : AnalysisPlanes.of(cover)) {
+                boolean[] usable = PlaneDetector.usableSamples(plane);
+                int end = (int) Math.round(rate * usable.length);
+                int inPrefix = 0;
+                int all = 0;
+                for (int i = 0; i < usable.length; i++) {
+                    if (usable[i]) {
+                        all++;
+                        inPrefix += i < end ? 1 : 0;
+                    }
+                }
+                sum += (double) inPrefix / all;
+                planes++;
+            }
+        }
+        return sum / planes;
+    }
+
     /** LSB replacement of random bits at each sample with probability rate (in place). */
     static int[] random(int[] s, double rate, long seed) {
         Random random = new Random(seed);
