@@ -52,7 +52,8 @@ public final class UnusedPaletteDetector extends SingleEvidenceDetector {
         int aligned = nearUsedPairs(p, counts, 0);
         int shifted = nearUsedPairs(p, counts, 1);
         int pairs = size / 2;
-        double lsbPairing = pairs == 0 ? 0 : Math.max(0, aligned - shifted) / (double) pairs;
+        double lsbPairing = pairs == 0 || !pairingIsSignificant(aligned, shifted)
+                ? 0 : (aligned - shifted) / (double) pairs;
         double identicalFraction = used == 0 ? 0 : 2.0 * identicalUsed / used;
         double score = score(identicalUsed, identicalFraction, lsbPairing);
         String detail = String.format("%d of %d entries unused, %d identical pairs (%d with both used); "
@@ -70,6 +71,18 @@ public final class UnusedPaletteDetector extends SingleEvidenceDetector {
             }
         }
         return n;
+    }
+
+    /**
+     * Whether near-identical neighbours line up with the LSB pairing more than chance would: without embedding each
+     * such neighbour pair is as likely at 2k/2k+1 as at 2k+1/2k+2, so the excess must be at least three standard
+     * deviations of that coin toss (one-sided p ≈ 0.001). A small palette can show 8 against 2 by chance (a
+     * 20-colour PNG of a resized photo in the clean zoo did); an LSB-pair tool's 256-entry palette shows 100 or more
+     * against a handful.
+     */
+    static boolean pairingIsSignificant(int aligned, int shifted) {
+        int n = aligned + shifted;
+        return n > 0 && aligned - shifted >= 3 * Math.sqrt(n);
     }
 
     /** One identical used pair can be an encoder's slip; a palette built of pairs cannot. */

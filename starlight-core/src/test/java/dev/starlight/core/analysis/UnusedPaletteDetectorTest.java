@@ -40,6 +40,28 @@ class UnusedPaletteDetectorTest {
     }
 
     @Test
+    void aFewChanceAlignedNeighboursInASmallPaletteScoreLow() {
+        // 20 colours: 8 near-identical neighbours at 2k/2k+1 and 2 at 2k+1/2k+2, as a 20-colour PNG of a resized
+        // photo had; 6 more than the other pairing is within three standard deviations of chance (9.5)
+        int[] base = distinctColours(20);
+        int[] rgb = base.clone();
+        for (int k = 0; k < 8; k++) {
+            rgb[2 * k + 1] = rgb[2 * k] + 1;
+        }
+        rgb[17] = base[17];
+        rgb[18] = rgb[17] + 1;
+        rgb[19] = base[19];
+        rgb[16] = base[16];
+        rgb[15] = rgb[14] + 1;
+        rgb[16] = rgb[15] + 1;
+        Evidence e = run(ContainerFixtures.roundTrip(ContainerFixtures.indexed(ImageFormat.PNG, rgb, 20, 20)));
+        assertThat(e.detail()).contains("2k/2k+1: 8, at 2k+1/2k+2: 2");
+        assertThat(e.score()).isLessThan(0.2);
+        assertThat(UnusedPaletteDetector.pairingIsSignificant(8, 2)).isFalse();
+        assertThat(UnusedPaletteDetector.pairingIsSignificant(32, 0)).isTrue();
+    }
+
+    @Test
     void identicalColoursBothUsedScoreHigh() {
         int[] base = distinctColours(16);
         int[] rgb = new int[32];
