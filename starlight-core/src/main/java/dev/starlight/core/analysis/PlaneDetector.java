@@ -5,9 +5,9 @@ import dev.starlight.core.Detector;
 import dev.starlight.codecs.image.DecodedImage;
 import dev.starlight.core.Evidence;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Shared frame of the LSB statistics: runs a statistic on every plane {@link AnalysisPlanes#of} gives and names
@@ -26,6 +26,8 @@ abstract class PlaneDetector implements Detector {
      * are noise (0.4 to 1.0 on clean corpus covers that were 85% saturated).
      */
     static final double MIN_USABLE_SHARE = 0.25;
+    /** Estimates at or below this are not checked against the usable samples (see {@link #checkedRate}). */
+    static final double CHECK_ABOVE = 0.05;
     /** Fewest usable sample pairs (SPA) or samples (WS) that a row block needs to be solved at all. */
     static final int MIN_BLOCK_USABLE = 16;
 
@@ -149,9 +151,9 @@ abstract class PlaneDetector implements Detector {
      * moves a sample into or out of the mask: cover and stego are measured over the same samples, and the
      * estimators stay unbiased on what is left.
      *
-     * @return one flag per sample, true where usable; null when every sample is usable
+     * @return one flag per sample, 1 where usable and 0 where not; null when no sample is saturated
      */
-    static boolean[] usableSamples(AnalysisPlane plane) {
+    static byte[] usableSamples(AnalysisPlane plane) {
         int band = "index".equals(plane.name()) ? 0 : (plane.maxValue() + 1) / 128;
         if (band == 0) {
             return null;
@@ -159,43 +161,72 @@ abstract class PlaneDetector implements Detector {
         int lo = band;
         int hi = plane.maxValue() - band;
         int[] s = plane.samples();
+        int n = s.length;
+        byte[] saturated = new byte[n];
+        int any = 0;
+        for (int i = 0; i < n; i++) {
+            int v = s[i];
+            int out = ((v - lo) | (hi - v)) >>> 31;
+            saturated[i] = (byte) out;
+            any |= out;
+        }
+        if (any == 0) {
+            return null;
+        }
         int w = plane.width();
-        int h = plane.height();
-        boolean[] usable = new boolean[s.length];
-        Arrays.fill(usable, true);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0, i = y * w; x < w; x++, i++) {
-                int v = s[i];
-                if (((v - lo) | (hi - v)) < 0) {
-                    usable[i] = false;
-                    if (x > 0) {
-                        usable[i - 1] = false;
-                    }
-                    if (x + 1 < w) {
-                        usable[i + 1] = false;
-                    }
-                    if (y > 0) {
-                        usable[i - w] = false;
-                    }
-                    if (y + 1 < h) {
-                        usable[i + w] = false;
-                    }
-                }
+        // near: saturated here, left, right, above or below (simple loops the JIT vectorises)
+        byte[] usable = new byte[n];
+        for (int o = 0; o < n; o += w) {
+            int last = o + w - 1;
+            usable[o] = (byte) (saturated[o] | saturated[Math.min(o + 1, last)]);
+            for (int i = o + 1; i < last; i++) {
+                usable[i] = (byte) (saturated[i - 1] | saturated[i] | saturated[i + 1]);
             }
+            usable[last] = (byte) (saturated[Math.max(last - 1, o)] | saturated[last]);
+        }
+        for (int i = w; i < n; i++) {
+            usable[i] |= saturated[i - w];
+        }
+        for (int i = 0; i < n - w; i++) {
+            usable[i] |= saturated[i + w];
+        }
+        for (int i = 0; i < n; i++) {
+            usable[i] ^= 1;
         }
         return usable;
     }
 
+    /**
+     * The rate evidence of one plane from its estimate over all samples. An estimate above {@value #CHECK_ABOVE}
+     * is checked against the usable samples ({@link #usableSamples}): the evidence gives the smaller of it and the
+     * estimate over the usable samples ({@code overUsable}), or does not run when under
+     * {@link #MIN_USABLE_SHARE} of the samples are usable. Lower estimates are taken as they are: the check only
+     * ever lowers an estimate, and making it on every plane would double the estimators' cost on clean images.
+     */
+    static Evidence checkedRate(String id, AnalysisPlane plane, double all, ToDoubleFunction<byte[]> overUsable) {
+        if (!(all > CHECK_ABOVE)) {
+            return rateEvidence(id, all);
+        }
+        byte[] usable = usableSamples(plane);
+        if (usable == null) {
+            return rateEvidence(id, all);
+        }
+        String why = whyTooSaturated(usable);
+        if (why != null) {
+            return Evidence.notRun(id, why);
+        }
+        double kept = overUsable.applyAsDouble(usable);
+        return rateEvidence(id, Double.isNaN(kept) ? all : Math.min(all, kept));
+    }
+
     /** Why the rate estimators do not run on a plane with these usable samples, or null when they do. */
-    static String whyTooSaturated(boolean[] usable) {
+    static String whyTooSaturated(byte[] usable) {
         if (usable == null) {
             return null;
         }
         int n = 0;
-        for (boolean u : usable) {
-            if (u) {
-                n++;
-            }
+        for (byte u : usable) {
+            n += u;
         }
         double share = (double) n / usable.length;
         return share >= MIN_USABLE_SHARE ? null : String.format(Locale.ROOT,

@@ -21,8 +21,8 @@ import dev.starlight.core.Evidence;
  * {@value #MIN_LEVEL} and the rest, solved as one pooled region, is below ½, the prefix less its last block (which
  * may hold the payload's end) is taken as fully embedded and the rest is solved pooled: estimate =
  * (prefix samples + rest estimate × rest samples) / samples. Clean covers and random-position payloads keep the
- * whole-plane estimate. The estimate is the smaller of the one over all groups and the one over the groups of usable
- * samples ({@link PlaneDetector#usableSamples}: neither saturated nor next to one). Family {@code rs}.
+ * whole-plane estimate. An estimate above 0.05 is checked against the groups of usable samples (neither saturated nor
+ * next to one): {@link PlaneDetector#checkedRate}. Family {@code rs}.
  */
 public final class RsAnalysis extends PlaneDetector {
     /** Samples per row block of the sequential-prefix fit. */
@@ -36,31 +36,23 @@ public final class RsAnalysis extends PlaneDetector {
 
     @Override
     Evidence analysePlane(String id, AnalysisPlane plane) {
-        boolean[] usable = usableSamples(plane);
-        String why = whyTooSaturated(usable);
-        if (why != null) {
-            return Evidence.notRun(id, why);
-        }
-        return rateEvidence(id, estimate(plane.samples(), plane.width(), plane.height(), usable));
+        int[] s = plane.samples();
+        int w = plane.width();
+        int h = plane.height();
+        return checkedRate(id, plane, estimate(s, w, h, null), usable -> estimate(s, w, h, usable));
     }
 
     /**
-     * Raw (unclamped) estimated rate of LSB replacement, NaN when the plane cannot be solved: the smaller of the
-     * estimate over all groups and the one over the groups whose samples are all usable (null: all are).
+     * Raw (unclamped) estimated rate of LSB replacement over the groups whose samples are all usable (null: all
+     * groups), NaN when the plane cannot be solved.
      */
-    static double estimate(int[] s, int w, int h, boolean[] usable) {
-        long[] rows = rowCounts(s, w, h, usable);
-        double all = estimate(rows, w, h, 0);
-        if (usable == null) {
-            return all;
-        }
-        double kept = estimate(rows, w, h, USABLE);
-        return Double.isNaN(kept) ? all : Double.isNaN(all) ? kept : Math.min(all, kept);
+    static double estimate(int[] s, int w, int h, byte[] usable) {
+        return estimate(rowCounts(s, w, h, usable), w, h);
     }
 
-    /** The estimate from the row counts at offset {@code set} of each row (0: all groups, {@link #USABLE}). */
-    private static double estimate(long[] rows, int w, int h, int set) {
-        double whole = solve(rows, set, 0, h);
+    /** The estimate from the row counts of {@link #rowCounts}. */
+    private static double estimate(long[] rows, int w, int h) {
+        double whole = solve(rows, 0, h);
         int rowsPerBlock = Math.max(1, (FIT_BLOCK_SAMPLES + w - 1) / w);
         int blocks = Math.max(1, Math.round(h / (float) rowsPerBlock));
         double run = 0;
@@ -71,7 +63,7 @@ public final class RsAnalysis extends PlaneDetector {
         for (int b = 0; b < blocks; b++) {
             int r0 = blockStart(b, blocks, h);
             int r1 = blockStart(b + 1, blocks, h);
-            double p = solve(rows, set, r0, r1);
+            double p = solve(rows, r0, r1);
             double x = Double.isNaN(p) || p < -0.5 || p > 1.5 ? 0.5 : clamp01(p);
             run += (x - 0.5) * (r1 - r0);
             level += x * (r1 - r0);
@@ -85,7 +77,7 @@ public final class RsAnalysis extends PlaneDetector {
             return whole;
         }
         int t = blockStart(bestEnd - 1, blocks, h);
-        double rest = solve(rows, set, t, h);
+        double rest = solve(rows, t, h);
         if (Double.isNaN(rest) || rest > 0.5) {
             return whole;
         }
@@ -93,38 +85,34 @@ public final class RsAnalysis extends PlaneDetector {
     }
 
     /**
-     * Per row r, at 10r: the sums of the four mask signs over the row's groups (d0, d−0, d1, d−1 times the groups)
-     * and the number of groups; then, at 10r + {@link #USABLE}, the same over the groups of usable samples.
+     * Per row r, at 5r: the sums of the four mask signs over the row's groups (d0, d−0, d1, d−1 times the groups)
+     * and the number of groups; over the groups whose samples are all usable when {@code usable} is not null.
      */
-    static long[] rowCounts(int[] s, int w, int h, boolean[] usable) {
+    static long[] rowCounts(int[] s, int w, int h, byte[] usable) {
         long[] out = new long[ROW_COUNTS * h];
         for (int r = 0; r < h; r++) {
-            count(s, r * w, w, usable, out, ROW_COUNTS * r);
+            if (usable == null) {
+                count(s, r * w, w, out, ROW_COUNTS * r);
+            } else {
+                count(s, r * w, w, usable, out, ROW_COUNTS * r);
+            }
         }
         return out;
     }
 
-    private static final int USABLE = 5;
-    private static final int ROW_COUNTS = 2 * USABLE;
+    private static final int ROW_COUNTS = 5;
 
-    /** The RS counts of the groups of one row, into {@code out[at..at+9]} as {@link #rowCounts} lays them out. */
-    private static void count(int[] s, int o, int w, boolean[] usable, long[] out, int at) {
+    /** The RS counts of the groups of one row, into {@code out[at..at+4]} as {@link #rowCounts} lays them out. */
+    private static void count(int[] s, int o, int w, long[] out, int at) {
         long dm = 0;
         long dn = 0;
         long dm1 = 0;
         long dn1 = 0;
-        long groups = 0;
-        long udm = 0;
-        long udn = 0;
-        long udm1 = 0;
-        long udn1 = 0;
-        long ugroups = 0;
         for (int i = o; i + 3 < o + w; i += 4) {
             int a = s[i];
             int b = s[i + 1];
             int c = s[i + 2];
             int d = s[i + 3];
-            groups++;
             int a1 = a ^ 1;
             int b1 = b ^ 1;
             int c1 = c ^ 1;
@@ -134,45 +122,67 @@ public final class RsAnalysis extends PlaneDetector {
             int bn1 = ((b1 + 1) ^ 1) - 1;
             int cn1 = ((c1 + 1) ^ 1) - 1;
             int f0 = Math.abs(b - a) + Math.abs(c - b) + Math.abs(d - c);
-            int m = Integer.signum(Math.abs(b1 - a) + Math.abs(c1 - b1) + Math.abs(d - c1) - f0);
-            int n = Integer.signum(Math.abs(bn - a) + Math.abs(cn - bn) + Math.abs(d - cn) - f0);
+            dm += Integer.signum(Math.abs(b1 - a) + Math.abs(c1 - b1) + Math.abs(d - c1) - f0);
+            dn += Integer.signum(Math.abs(bn - a) + Math.abs(cn - bn) + Math.abs(d - cn) - f0);
             // the same group with every LSB flipped: F1 of it is the group with only a and d flipped
             int f1 = Math.abs(b1 - a1) + Math.abs(c1 - b1) + Math.abs(d1 - c1);
-            int m1 = Integer.signum(Math.abs(b - a1) + Math.abs(c - b) + Math.abs(d1 - c) - f1);
-            int n1 = Integer.signum(Math.abs(bn1 - a1) + Math.abs(cn1 - bn1) + Math.abs(d1 - cn1) - f1);
-            dm += m;
-            dn += n;
-            dm1 += m1;
-            dn1 += n1;
-            if (usable != null && usable[i] && usable[i + 1] && usable[i + 2] && usable[i + 3]) {
-                udm += m;
-                udn += n;
-                udm1 += m1;
-                udn1 += n1;
-                ugroups++;
+            dm1 += Integer.signum(Math.abs(b - a1) + Math.abs(c - b) + Math.abs(d1 - c) - f1);
+            dn1 += Integer.signum(Math.abs(bn1 - a1) + Math.abs(cn1 - bn1) + Math.abs(d1 - cn1) - f1);
+        }
+        out[at] = dm;
+        out[at + 1] = dn;
+        out[at + 2] = dm1;
+        out[at + 3] = dn1;
+        out[at + 4] = w / 4;
+    }
+
+    /** As {@link #count(int[], int, int, long[], int)}, over the groups whose four samples are all usable. */
+    private static void count(int[] s, int o, int w, byte[] usable, long[] out, int at) {
+        long dm = 0;
+        long dn = 0;
+        long dm1 = 0;
+        long dn1 = 0;
+        long groups = 0;
+        for (int i = o; i + 3 < o + w; i += 4) {
+            if ((usable[i] & usable[i + 1] & usable[i + 2] & usable[i + 3]) == 0) {
+                continue;
             }
+            groups++;
+            int a = s[i];
+            int b = s[i + 1];
+            int c = s[i + 2];
+            int d = s[i + 3];
+            int a1 = a ^ 1;
+            int b1 = b ^ 1;
+            int c1 = c ^ 1;
+            int d1 = d ^ 1;
+            int bn = ((b + 1) ^ 1) - 1;
+            int cn = ((c + 1) ^ 1) - 1;
+            int bn1 = ((b1 + 1) ^ 1) - 1;
+            int cn1 = ((c1 + 1) ^ 1) - 1;
+            int f0 = Math.abs(b - a) + Math.abs(c - b) + Math.abs(d - c);
+            dm += Integer.signum(Math.abs(b1 - a) + Math.abs(c1 - b1) + Math.abs(d - c1) - f0);
+            dn += Integer.signum(Math.abs(bn - a) + Math.abs(cn - bn) + Math.abs(d - cn) - f0);
+            int f1 = Math.abs(b1 - a1) + Math.abs(c1 - b1) + Math.abs(d1 - c1);
+            dm1 += Integer.signum(Math.abs(b - a1) + Math.abs(c - b) + Math.abs(d1 - c) - f1);
+            dn1 += Integer.signum(Math.abs(bn1 - a1) + Math.abs(cn1 - bn1) + Math.abs(d1 - cn1) - f1);
         }
         out[at] = dm;
         out[at + 1] = dn;
         out[at + 2] = dm1;
         out[at + 3] = dn1;
         out[at + 4] = groups;
-        out[at + USABLE] = udm;
-        out[at + USABLE + 1] = udn;
-        out[at + USABLE + 2] = udm1;
-        out[at + USABLE + 3] = udn1;
-        out[at + USABLE + 4] = ugroups;
     }
 
     /** The RS quadratic over the pooled counts of rows r0..r1−1, NaN when it has no usable root. */
-    static double solve(long[] rows, int set, int r0, int r1) {
+    static double solve(long[] rows, int r0, int r1) {
         long dm = 0;
         long dn = 0;
         long dm1 = 0;
         long dn1 = 0;
         double g = 0;
         for (int r = r0; r < r1; r++) {
-            int at = ROW_COUNTS * r + set;
+            int at = ROW_COUNTS * r;
             dm += rows[at];
             dn += rows[at + 1];
             dm1 += rows[at + 2];

@@ -1,7 +1,6 @@
 package dev.starlight.core.analysis;
 
 import dev.starlight.core.Evidence;
-import java.util.Arrays;
 
 /**
  * Sample pair analysis of LSB replacement: S. Dumitrescu, X. Wu, Z. Wang, "Detection of LSB steganography via
@@ -10,9 +9,9 @@ import java.util.Arrays;
  * {@code X} holds pairs (u, v) with v even and u &lt; v or v odd and u &gt; v, {@code Y} the other pairs with
  * u ≠ v, and {@code γ} the pairs whose values differ at most in the LSB. The smaller root is the embedding rate p.
  * It is solved per row block and averaged by sample count ({@link PlaneDetector#blockCount}), so that payloads
- * embedded sequentially from the first sample are measured as well as randomly spread ones. The estimate is the
- * smaller of the one over all pairs and the one over the pairs of usable samples ({@link
- * PlaneDetector#usableSamples}: neither saturated nor next to one). Family {@code spa}.
+ * embedded sequentially from the first sample are measured as well as randomly spread ones. An estimate above 0.05
+ * is checked against the pairs of usable samples (neither saturated nor next to one): {@link
+ * PlaneDetector#checkedRate}. Family {@code spa}.
  */
 public final class SamplePairsAnalysis extends PlaneDetector {
 
@@ -22,67 +21,130 @@ public final class SamplePairsAnalysis extends PlaneDetector {
 
     @Override
     Evidence analysePlane(String id, AnalysisPlane plane) {
-        boolean[] usable = usableSamples(plane);
-        String why = whyTooSaturated(usable);
-        if (why != null) {
-            return Evidence.notRun(id, why);
-        }
-        return rateEvidence(id, estimate(plane.samples(), plane.width(), plane.height(), usable));
+        int[] s = plane.samples();
+        int w = plane.width();
+        int h = plane.height();
+        return checkedRate(id, plane, estimate(s, w, h), usable -> estimate(s, w, h, usable));
     }
 
-    /**
-     * Raw (unclamped) estimated rate of LSB replacement, NaN when no block could be solved: the smaller of the
-     * estimate over all pairs and the one over the pairs whose samples are both usable (null: all are; see
-     * {@link PlaneDetector#usableSamples}). Clipping biases the first upwards, and leaving samples out can bias the
-     * second on some covers; embedding raises both.
-     */
-    static double estimate(int[] s, int w, int h, boolean[] usable) {
+    /** Raw (unclamped) estimated rate of LSB replacement over all pairs, NaN when no block could be solved. */
+    static double estimate(int[] s, int w, int h) {
         int blocks = blockCount(w, h);
-        double sumAll = 0;
-        long weightAll = 0;
-        double sumUsable = 0;
-        long weightUsable = 0;
-        long[] counts = new long[8];
+        double sum = 0;
+        long weight = 0;
         for (int b = 0; b < blocks; b++) {
             int r0 = blockStart(b, blocks, h);
             int r1 = blockStart(b + 1, blocks, h);
-            countRows(s, w, r0, r1, usable, counts);
-            double all = solve(counts, 0);
-            if (!Double.isNaN(all)) {
-                sumAll += all * counts[3];
-                weightAll += counts[3];
-            }
-            double kept = solve(counts, 4);
-            if (!Double.isNaN(kept)) {
-                sumUsable += kept * counts[7];
-                weightUsable += counts[7];
+            double p = estimateRows(s, w, r0, r1);
+            if (!Double.isNaN(p)) {
+                long n = (long) (r1 - r0) * w;
+                sum += p * n;
+                weight += n;
             }
         }
-        double all = weightAll == 0 ? Double.NaN : sumAll / weightAll;
-        if (usable == null || weightUsable == 0) {
-            return all;
-        }
-        double kept = sumUsable / weightUsable;
-        return Double.isNaN(all) ? kept : Math.min(all, kept);
+        return weight == 0 ? Double.NaN : sum / weight;
     }
 
-    /**
-     * Counts the pairs inside rows r0..r1−1: |X|, unequal pairs, γ and pairs at {@code counts[0..3]} over all
-     * pairs, and at {@code counts[4..7]} over the pairs of usable samples.
-     */
-    static void countRows(int[] s, int w, int r0, int r1, boolean[] usable, long[] counts) {
-        Arrays.fill(counts, 0);
+    /** SPA over the pairs that lie inside rows r0..r1−1. */
+    static double estimateRows(int[] s, int w, int r0, int r1) {
+        long x = 0;
+        long unequal = 0;
+        long k = 0;
+        long n = 0;
         for (int r = r0; r < r1; r++) {
             int o = r * w;
+            int cx = 0;
+            int cu = 0;
+            int ck = 0;
             for (int i = o; i < o + w - 1; i++) {
-                pair(s[i], s[i + 1], counts, usable == null || (usable[i] && usable[i + 1]));
+                int u = s[i];
+                int v = s[i + 1];
+                int ne = ((u - v) | (v - u)) >>> 31;
+                cx += ne & (((u - v) >>> 31) ^ (v & 1));
+                cu += ne;
+                ck += ((((u ^ v) >>> 1) - 1) >>> 31);
             }
             if (r + 1 < r1) {
                 for (int i = o; i < o + w; i++) {
-                    pair(s[i], s[i + w], counts, usable == null || (usable[i] && usable[i + w]));
+                    int u = s[i];
+                    int v = s[i + w];
+                    int ne = ((u - v) | (v - u)) >>> 31;
+                    cx += ne & (((u - v) >>> 31) ^ (v & 1));
+                    cu += ne;
+                    ck += ((((u ^ v) >>> 1) - 1) >>> 31);
+                }
+                n += w;
+            }
+            n += w - 1;
+            x += cx;
+            unequal += cu;
+            k += ck;
+        }
+        if (k == 0 || n == 0) {
+            return Double.NaN;
+        }
+        long y = unequal - x;
+        return smallerRoot(k / 2.0, 2.0 * x - n, (double) y - x);
+    }
+
+    /**
+     * Raw (unclamped) estimated rate over the pairs whose samples are both usable (see
+     * {@link PlaneDetector#usableSamples}), blocks weighted by the pairs they used; NaN when no block could be
+     * solved.
+     */
+    static double estimate(int[] s, int w, int h, byte[] usable) {
+        int blocks = blockCount(w, h);
+        double sum = 0;
+        long weight = 0;
+        long[] counts = new long[4];
+        for (int b = 0; b < blocks; b++) {
+            int r0 = blockStart(b, blocks, h);
+            int r1 = blockStart(b + 1, blocks, h);
+            countUsablePairs(s, w, r0, r1, usable, counts);
+            double p = solve(counts, 0);
+            if (!Double.isNaN(p)) {
+                sum += p * counts[3];
+                weight += counts[3];
+            }
+        }
+        return weight == 0 ? Double.NaN : sum / weight;
+    }
+
+    /** |X|, unequal pairs, γ and the pairs counted, over the usable pairs inside rows r0..r1−1. */
+    private static void countUsablePairs(int[] s, int w, int r0, int r1, byte[] usable, long[] counts) {
+        int mx = 0;
+        int mu = 0;
+        int mk = 0;
+        int mn = 0;
+        for (int r = r0; r < r1; r++) {
+            int o = r * w;
+            for (int i = o; i < o + w - 1; i++) {
+                int u = s[i];
+                int v = s[i + 1];
+                int m = usable[i] & usable[i + 1];
+                int ne = ((u - v) | (v - u)) >>> 31;
+                mx += ne & (((u - v) >>> 31) ^ (v & 1)) & m;
+                mu += ne & m;
+                mk += ((((u ^ v) >>> 1) - 1) >>> 31) & m;
+                mn += m;
+            }
+            if (r + 1 < r1) {
+                for (int i = o; i < o + w; i++) {
+                    int u = s[i];
+                    int v = s[i + w];
+                    int m = usable[i] & usable[i + w];
+                    int ne = ((u - v) | (v - u)) >>> 31;
+                    mx += ne & (((u - v) >>> 31) ^ (v & 1)) & m;
+                    mu += ne & m;
+                    mk += ((((u ^ v) >>> 1) - 1) >>> 31) & m;
+                    mn += m;
                 }
             }
         }
+        counts[0] = mx;
+        counts[1] = mu;
+        counts[2] = mk;
+        counts[3] = mn;
     }
 
     /** The SPA quadratic's rate over the counts at {@code counts[at..at+3]}, NaN when it cannot be solved. */
@@ -95,21 +157,5 @@ public final class SamplePairsAnalysis extends PlaneDetector {
         }
         long y = counts[at + 1] - x;
         return smallerRoot(k / 2.0, 2.0 * x - n, (double) y - x);
-    }
-
-    private static void pair(int u, int v, long[] counts, boolean usable) {
-        int ne = ((u - v) | (v - u)) >>> 31;
-        int x = ne & (((u - v) >>> 31) ^ (v & 1));
-        int k = ((((u ^ v) >>> 1) - 1) >>> 31);
-        counts[0] += x;
-        counts[1] += ne;
-        counts[2] += k;
-        counts[3]++;
-        if (usable) {
-            counts[4] += x;
-            counts[5] += ne;
-            counts[6] += k;
-            counts[7]++;
-        }
     }
 }

@@ -17,9 +17,9 @@ import java.util.Locale;
  * agreement {@code (sᵢ−s̄ᵢ)·¼Σⱼ(sⱼ−s̄ⱼ)} with the 4 neighbours; solving {@code p̂ = p (1 + ρ/(1−p))} for p removes
  * it. The estimate is made per row block and averaged by sample count ({@link PlaneDetector#blockCount}): the
  * weights differ between smooth and busy regions, so one weighted mean over a plane whose prefix alone carries a
- * sequential payload would not be its rate. The {@code ws} rate is the smaller of the one over all interior
- * samples and the one over the usable ones ({@link PlaneDetector#usableSamples}: neither saturated nor next to
- * one). {@code wsseq} keeps every sample: it looks for a prefix at full rate, which clipping does not imitate.
+ * sequential payload would not be its rate. A {@code ws} rate above 0.05 is checked against the usable samples
+ * (neither saturated nor next to one): {@link PlaneDetector#checkedRate}. {@code wsseq} keeps every sample: it
+ * looks for a prefix at full rate, which clipping does not imitate.
  *
  * <p>{@code wsseq}: where a sequential payload ends. Each interior sample gives a one-sample rate estimate
  * {@code xᵢ = 2(sᵢ − s̄ᵢ)(sᵢ − F(s)ᵢ)}: about 1 where every sample carries a message bit, about 0 in clean cover.
@@ -39,10 +39,11 @@ public final class WeightedStego extends PlaneDetector {
 
     @Override
     List<Evidence> analysePlaneFamilies(AnalysisPlane plane) {
-        boolean[] usable = usableSamples(plane);
-        String why = whyTooSaturated(usable);
-        Pass pass = run(plane.samples(), plane.width(), plane.height(), usable);
-        return List.of(why != null ? Evidence.notRun("ws." + plane.name(), why) : rateEvidence("ws." + plane.name(), pass.rate),
+        int[] s = plane.samples();
+        int w = plane.width();
+        int h = plane.height();
+        Pass pass = run(s, w, h, null);
+        return List.of(checkedRate("ws." + plane.name(), plane, pass.rate, usable -> run(s, w, h, usable).rate),
                 sequentialEvidence("wsseq." + plane.name(), pass, plane.width(), plane.samples().length));
     }
 
@@ -67,8 +68,11 @@ public final class WeightedStego extends PlaneDetector {
     record Pass(double rate, long end, double level) {
     }
 
-    /** Both estimates in one pass over the usable interior samples (usable null: all are). */
-    static Pass run(int[] s, int w, int h, boolean[] usable) {
+    /**
+     * Both estimates in one pass over the interior samples; with {@code usable}, the rate is over the usable
+     * samples only (blocks weighted by the samples they used), while {@code wsseq} still sees every sample.
+     */
+    static Pass run(int[] s, int w, int h, byte[] usable) {
         int blocks = blockCount(w, h);
         double rateSum = 0;
         long rateWeight = 0;
@@ -109,11 +113,12 @@ public final class WeightedStego extends PlaneDetector {
                     acc += term;
                     weights += wt;
                     agree += agreement;
-                    if (usable != null && usable[i]) {
-                        used++;
-                        uacc += term;
-                        uweights += wt;
-                        uagree += agreement;
+                    if (usable != null) {
+                        int keep = usable[i];
+                        used += keep;
+                        uacc += term * keep;
+                        uweights += wt * keep;
+                        uagree += agreement * keep;
                     }
                     wx += 0.5 * term;
                     ww += wt;
@@ -139,9 +144,8 @@ public final class WeightedStego extends PlaneDetector {
             }
         }
         double rate = rateWeight == 0 ? Double.NaN : rateSum / rateWeight;
-        if (usableRateWeight > 0) {
-            double kept = usableRateSum / usableRateWeight;
-            rate = Double.isNaN(rate) ? kept : Math.min(rate, kept);
+        if (usable != null) {
+            rate = usableRateWeight == 0 ? Double.NaN : usableRateSum / usableRateWeight;
         }
         if (bestEnd == 0) {
             return new Pass(rate, 0, 0);

@@ -104,12 +104,13 @@ final class LsbStego {
         int planes = 0;
         for (DecodedImage cover : covers) {
             for (AnalysisPlane plane : AnalysisPlanes.of(cover)) {
-                boolean[] usable = PlaneDetector.usableSamples(plane);
-                int end = (int) Math.round(rate * usable.length);
+                byte[] usable = PlaneDetector.usableSamples(plane);
+                int samples = plane.size();
+                int end = (int) Math.round(rate * samples);
                 int inPrefix = 0;
                 int all = 0;
-                for (int i = 0; i < usable.length; i++) {
-                    if (usable[i]) {
+                for (int i = 0; i < samples; i++) {
+                    if (usable == null || usable[i] == 1) {
                         all++;
                         inPrefix += i < end ? 1 : 0;
                     }
