@@ -3,6 +3,7 @@ package dev.starlight.cli;
 import dev.starlight.lab.dataset.EvalSetGenerator;
 import dev.starlight.lab.dataset.TrainingSetGenerator;
 import dev.starlight.lab.zoo.CleanZoo;
+import dev.starlight.lab.zoo.ZooFamily;
 import dev.starlight.lab.zoo.ZooToolException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,6 +47,12 @@ public final class DatasetCommand implements Callable<Integer> {
     @Option(names = "--per-family", defaultValue = "" + CleanZoo.DEFAULT_PER_FAMILY, paramLabel = "N",
             description = "With --clean-zoo: images per family over all splits, 35%% held out (${DEFAULT-VALUE}).")
     int perFamily;
+
+    @Option(names = "--splits", split = ",", paramLabel = "SPLIT",
+            description = "With --clean-zoo: only these splits (train, validation, holdout; default: all). With the "
+                    + "same seed and sources, a larger --per-family and --splits holdout extends a held-out set made "
+                    + "before: the first images are the same files.")
+    List<String> splits;
 
     @Option(names = "--sources", arity = "1..*", paramLabel = "DIR",
             description = "With --clean-zoo: folders of source photographs (default: /usr/share/wallpapers, "
@@ -107,7 +114,15 @@ public final class DatasetCommand implements Callable<Integer> {
         }
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         try {
-            CleanZoo.Summary s = new CleanZoo(seed, perFamily, n).generate(dirs, out);
+            java.util.Set<String> only = splits == null || splits.isEmpty()
+                    ? java.util.Set.copyOf(CleanZoo.SPLITS) : java.util.Set.copyOf(splits);
+            if (!CleanZoo.SPLITS.containsAll(only)) {
+                spec.commandLine().getErr().println("starlight dataset: --splits takes " + CleanZoo.SPLITS + ", not "
+                        + splits);
+                return ExitCodes.INPUT_ERROR;
+            }
+            CleanZoo.Summary s = new CleanZoo(seed, perFamily, n, java.util.EnumSet.allOf(ZooFamily.class), only)
+                    .generate(dirs, out);
             spec.commandLine().getOut().printf(java.util.Locale.ROOT,
                     "%d clean images in %d families from %s sources (%s covers) in %.1f s -> %s%n", s.total(),
                     s.images().size(), s.sources(), s.covers(), s.seconds(), out);

@@ -43,19 +43,36 @@ public final class CleanZoo {
     private final int perFamily;
     private final int threads;
     private final Set<ZooFamily> families;
+    private final Set<String> splits;
+
+    /** The splits a zoo has, in the order they are written. */
+    public static final List<String> SPLITS = List.of(ZooSources.TRAIN, ZooSources.VALIDATION, ZooSources.HOLDOUT);
 
     public CleanZoo(long seed, int perFamily, int threads) {
         this(seed, perFamily, threads, EnumSet.allOf(ZooFamily.class));
     }
 
     public CleanZoo(long seed, int perFamily, int threads, Set<ZooFamily> families) {
+        this(seed, perFamily, threads, families, Set.copyOf(SPLITS));
+    }
+
+    /**
+     * @param splits the splits to write (of {@link #SPLITS}). The others are skipped, not shrunk: image i of a family
+     *               and split is the same whichever splits are written, so a larger held-out set with the same seed
+     *               and sources extends the one written before and never meets a source of the other splits.
+     */
+    public CleanZoo(long seed, int perFamily, int threads, Set<ZooFamily> families, Set<String> splits) {
         if (perFamily < 1) {
             throw new IllegalArgumentException("images per family must be at least 1: " + perFamily);
+        }
+        if (splits.isEmpty() || !SPLITS.containsAll(splits)) {
+            throw new IllegalArgumentException("splits must be some of " + SPLITS + ": " + splits);
         }
         this.seed = seed;
         this.perFamily = perFamily;
         this.threads = Math.max(1, threads);
         this.families = EnumSet.copyOf(families);
+        this.splits = Set.copyOf(splits);
     }
 
     /** Images of one family in each split: 35% holdout (at least 1), 20% validation, the rest train. */
@@ -100,7 +117,7 @@ public final class CleanZoo {
                 made.put(family.folder(), perSplit);
                 for (var split : counts(perFamily).entrySet()) {
                     List<ZooSources.Cover> pool0 = covers.get(split.getKey());
-                    int n = pool0.isEmpty() ? 0 : split.getValue();
+                    int n = pool0.isEmpty() || !splits.contains(split.getKey()) ? 0 : split.getValue();
                     perSplit.put(split.getKey(), n);
                     if (n == 0) {
                         continue;

@@ -1,6 +1,7 @@
 package dev.starlight.lab.zoo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.core.analysis.fusion.FusionModel;
@@ -136,6 +137,30 @@ class CleanZooIT {
             }
         }
         assertThat(seen).hasSize(6);
+    }
+
+    @Test
+    void aLargerHoldoutOnlyRunExtendsTheHoldoutMadeBefore() throws IOException {
+        Path sources = Files.createDirectories(dir.resolve("extend-sources"));
+        for (int i = 0; i < 6; i++) {
+            Files.write(sources.resolve("s" + i + ".png"), SyntheticCovers.encoded(ImageFormat.PNG, 320 + 64 * i, i));
+        }
+        Set<ZooFamily> some = EnumSet.of(ZooFamily.CAMERA_JPEG, ZooFamily.NOISY_PNG);
+        new CleanZoo(7, 6, 2, some).generate(List.of(sources), dir.resolve("small"));
+        new CleanZoo(7, 20, 2, some, Set.of("holdout")).generate(List.of(sources), dir.resolve("large"));
+        assertThat(files(dir.resolve("large").resolve("train"))).isEmpty();
+        assertThat(files(dir.resolve("large").resolve("validation"))).isEmpty();
+        List<Path> small = files(dir.resolve("small").resolve("holdout"));
+        List<Path> large = files(dir.resolve("large").resolve("holdout"));
+        assertThat(small).hasSize(2 * 3); // ceil(35% of 6) per family
+        assertThat(large).hasSize(2 * 7); // ceil(35% of 20)
+        for (Path f : small) {
+            Path rel = dir.resolve("small").relativize(f);
+            assertThat(Files.readAllBytes(dir.resolve("large").resolve(rel))).as("%s", rel)
+                    .isEqualTo(Files.readAllBytes(f));
+        }
+        assertThatThrownBy(() -> new CleanZoo(7, 6, 2, some, Set.of("test")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static List<Path> files(Path folder) throws IOException {
