@@ -8,14 +8,18 @@ import java.nio.charset.StandardCharsets;
 /**
  * A strict, language-agnostic test that bytes are a written message and not the low bits of a clean image: valid
  * UTF-8 with no control characters (tab and line breaks aside), at least a quarter letters of any script, at least
- * five distinct characters, and no short repeating cycle (flat or smoothly graded regions give periodic low bits
- * that can decode as printable bytes).
+ * five distinct characters, no character making up more than {@value #MAX_SHARE_PERCENT}% of them, and no short
+ * repeating cycle (flat or smoothly graded regions give periodic low bits that can decode as printable bytes;
+ * dithered ones give 2-bit index planes of 01 and 11 pairs, read as runs of {@code U} and {@code W} with a few
+ * others: a clean dithered GIF of the zoo gave {@code UWUWWUUUUU]UUUUUUUUeUUUeYVp}, 63% {@code U}).
  *
  * <p>Chance: each random byte is printable ASCII with probability about 95/256, so {@code n} bytes pass the
  * printable part with probability about 0.37^n, 1e-5 at 12 bytes; a terminator or a length header that must agree
  * multiplies that by 1/256 or less.
  */
 final class TextTest {
+    /** Most that one character may make up of a text, in percent (the commonest letter of prose is about 12%). */
+    static final int MAX_SHARE_PERCENT = 40;
     /** Longest cycle (in bytes) that marks periodic low bits rather than text. */
     static final int MAX_CYCLE = 8;
 
@@ -37,6 +41,8 @@ final class TextTest {
         int letters = 0;
         int count = 0;
         java.util.BitSet seen = new java.util.BitSet();
+        java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+        int commonest = 0;
         int distinct = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
@@ -54,8 +60,9 @@ final class TextTest {
                 seen.set(cp);
                 distinct++;
             }
+            commonest = Math.max(commonest, counts.merge(cp, 1, Integer::sum));
         }
-        if (letters * 4 < count || distinct < 5) {
+        if (letters * 4 < count || distinct < 5 || commonest * 100 > count * MAX_SHARE_PERCENT) {
             return 0.0;
         }
         return Math.min(0.99, 1.0 - 0.8 / bytes.length);

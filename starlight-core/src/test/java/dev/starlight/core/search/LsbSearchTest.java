@@ -52,6 +52,15 @@ class LsbSearchTest {
     }
 
     @Test
+    void textDominatedByOneCharacterIsNotAMessage() {
+        // the 2-bit index plane of a clean dithered GIF in the zoo's larger held-out split, read as bytes
+        byte[] dithered = "UWUWWUUUUU]UUUUUUUUeUUUeYVp".getBytes(StandardCharsets.US_ASCII);
+        assertThat(TextTest.score(dithered, 12)).isZero();
+        byte[] message = "Meet me at the old mill at noon, bring the documents.".getBytes(StandardCharsets.US_ASCII);
+        assertThat(TextTest.score(message, 12)).isGreaterThan(0.9);
+    }
+
+    @Test
     void sixteenBitSamplesAreReadAtTheirOwnLowBits() {
         assertEveryLayoutFound(SyntheticImages.rgb(ImageFormat.PNG, 64, 64, false, 16, 16), 40);
     }
