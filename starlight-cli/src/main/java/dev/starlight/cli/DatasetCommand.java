@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -114,14 +116,13 @@ public final class DatasetCommand implements Callable<Integer> {
         }
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         try {
-            java.util.Set<String> only = splits == null || splits.isEmpty()
-                    ? java.util.Set.copyOf(CleanZoo.SPLITS) : java.util.Set.copyOf(splits);
+            Set<String> only = Set.copyOf(splits == null || splits.isEmpty() ? CleanZoo.SPLITS : splits);
             if (!CleanZoo.SPLITS.containsAll(only)) {
                 spec.commandLine().getErr().println("starlight dataset: --splits takes " + CleanZoo.SPLITS + ", not "
                         + splits);
                 return ExitCodes.INPUT_ERROR;
             }
-            CleanZoo.Summary s = new CleanZoo(seed, perFamily, n, java.util.EnumSet.allOf(ZooFamily.class), only)
+            CleanZoo.Summary s = new CleanZoo(seed, perFamily, n, EnumSet.allOf(ZooFamily.class), only)
                     .generate(dirs, out);
             spec.commandLine().getOut().printf(java.util.Locale.ROOT,
                     "%d clean images in %d families from %s sources (%s covers) in %.1f s -> %s%n", s.total(),

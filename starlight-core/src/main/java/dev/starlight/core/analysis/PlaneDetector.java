@@ -221,9 +221,6 @@ abstract class PlaneDetector implements Detector {
 
     /** Why the rate estimators do not run on a plane with these usable samples, or null when they do. */
     static String whyTooSaturated(byte[] usable) {
-        if (usable == null) {
-            return null;
-        }
         int n = 0;
         for (byte u : usable) {
             n += u;

@@ -40,10 +40,8 @@ final class TextTest {
         }
         int letters = 0;
         int count = 0;
-        java.util.BitSet seen = new java.util.BitSet();
         java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
         int commonest = 0;
-        int distinct = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
@@ -56,13 +54,9 @@ final class TextTest {
             if (Character.isLetter(cp)) {
                 letters++;
             }
-            if (!seen.get(cp)) {
-                seen.set(cp);
-                distinct++;
-            }
             commonest = Math.max(commonest, counts.merge(cp, 1, Integer::sum));
         }
-        if (letters * 4 < count || distinct < 5 || commonest * 100 > count * MAX_SHARE_PERCENT) {
+        if (letters * 4 < count || counts.size() < 5 || commonest * 100 > count * MAX_SHARE_PERCENT) {
             return 0.0;
         }
         return Math.min(0.99, 1.0 - 0.8 / bytes.length);
