@@ -1,5 +1,6 @@
 package dev.starlight.cli;
 
+import dev.starlight.core.analysis.PlaneGroup;
 import dev.starlight.core.analysis.fusion.FusionFeatures;
 import dev.starlight.core.analysis.fusion.FusionGroup;
 import dev.starlight.core.analysis.fusion.FusionModel;
@@ -18,10 +19,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,7 +54,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the fit.")
     Path out;
 
-    @Option(names = "--target-fpr", defaultValue = "0.005", paramLabel = "RATE", description = "False-positive budget per group (${DEFAULT-VALUE}).")
+    @Option(names = "--target-fpr", defaultValue = "0.005", paramLabel = "RATE", description = "False-positive budget of each clean family (a clean folder's sub-folder, such as a zoo family) in each group (${DEFAULT-VALUE}).")
     double targetFpr;
 
     @Option(names = "--extra-margin", defaultValue = "0", paramLabel = "LOGITS",
@@ -76,9 +79,15 @@ public final class CalibrateCommand implements Callable<Integer> {
         List<FusionTrainer.Example> examples = new ArrayList<>();
         int decidedByMessage = 0;
         int decidedByRule = 0;
+        int duplicates = 0;
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < images.size(); i++) {
             ScanResult r = results.get(i);
             if (r.isError()) {
+                continue;
+            }
+            if (!seen.add(r.sha256())) {
+                duplicates++; // the same bytes twice (a generator may cut one small source whole more than once)
                 continue;
             }
             if (r.isStego()) {
@@ -91,8 +100,10 @@ public final class CalibrateCommand implements Callable<Integer> {
                 continue;
             }
             Map<String, Double> features = FusionFeatures.of(r.evidence());
-            examples.add(new FusionTrainer.Example(FusionGroup.of(r.format(), features).label(), features,
-                    images.get(i).stego()));
+            FusionGroup group = FusionGroup.of(r.format(), features,
+                    FusionFeatures.agreementPlanes(r.evidence(), PlaneGroup.COLOUR));
+            examples.add(new FusionTrainer.Example(group.label(),
+                    images.get(i).group(), features, images.get(i).stego()));
         }
         Map<String, FusionModel.GroupModel> groups =
                 new FusionTrainer(l2, targetFpr, extraMargin, FusionModel.DEFAULT_FEATURES).fit(examples);
@@ -103,7 +114,8 @@ public final class CalibrateCommand implements Callable<Integer> {
         provenance.put("data", images.size() + " images (" + images.stream().filter(LabelledImage::stego).count()
                 + " stego); fitted on " + examples.size() + " (left out: " + decidedByMessage
                 + " stego with a recovered protocol message, " + decidedByRule
-                + " stego a structural rule catches, and errors)");
+                + " stego a structural rule catches, " + duplicates + " duplicates of an image already counted, "
+                + "and errors)");
         List<Path> folders = new ArrayList<>(clean);
         folders.addAll(stego);
         provenance.put("dataSha256", DataChecksum.of(DataChecksum.commonFolder(folders),

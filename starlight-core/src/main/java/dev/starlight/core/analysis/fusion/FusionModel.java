@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.starlight.core.Evidence;
+import dev.starlight.core.analysis.PlaneGroup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,8 +34,9 @@ public record FusionModel(String version, Map<String, String> provenance, Map<St
     public static final String RESOURCE = "/dev/starlight/core/analysis/fusion-model.json";
 
     /**
-     * The features each group's regression reads: the median LSB rate estimate of the colour and alpha planes
-     * (true-colour), of the index plane, and paired palette entries (indexed). Detectors left out (the chi-square
+     * The features each group's regression reads: the LSB rate estimate that SPA, RS and WS all reach (their
+     * smallest) on the colour and alpha planes (true-colour), on the index plane, and paired palette entries
+     * (indexed). Detectors left out (the chi-square
      * p-values, the sequential end points, the LSB-matching HCF, and the DCT statistics, so lossy images have no
      * regression and only the structural rules decide there) still report their evidence, but their tails on clean
      * covers are too heavy for a low false-positive operating point: on the corpus, clean JPEGs reach a
@@ -43,6 +45,7 @@ public record FusionModel(String version, Map<String, String> provenance, Map<St
      */
     public static final Map<String, List<String>> DEFAULT_FEATURES = Map.of(
             FusionGroup.TRUECOLOUR.label(), List.of("lsb@colour", "lsb@alpha"),
+            FusionGroup.GREY.label(), List.of("lsb@colour", "lsb@alpha"),
             FusionGroup.INDEXED.label(), List.of("lsb@index", "palette.unused"));
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -114,7 +117,7 @@ public record FusionModel(String version, Map<String, String> provenance, Map<St
      */
     public Fused fuse(String format, List<Evidence> evidence, long pixels) {
         Map<String, Double> values = FusionFeatures.of(evidence);
-        FusionGroup group = FusionGroup.of(format, values);
+        FusionGroup group = FusionGroup.of(format, values, FusionFeatures.agreementPlanes(evidence, PlaneGroup.COLOUR));
         Optional<StructuralRules.Hit> hit = StructuralRules.firing(evidence);
         if (hit.isPresent()) {
             return new Fused(hit.get().score(), true, hit.get().rule().method(), hit.get().rule().detector(),

@@ -2,6 +2,7 @@ package dev.starlight.core.analysis.fusion;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,7 +10,8 @@ import java.util.TreeMap;
 /**
  * Fits {@link FusionModel}: per group, an L2-regularised logistic regression on standardised features (Newton's
  * method; classes weighted to equal total weight so a set with many stego files does not buy recall with false
- * positives), then the threshold that lets at most {@code targetFpr} of the group's clean images through.
+ * positives), then the threshold that lets at most {@code targetFpr} of each clean family's images
+ * of the group through ({@link Example#family}).
  *
  * <p>Unseen covers reach further into the tail than the few dozen clean images a group has, so the threshold is
  * raised above the highest clean image it must reject by a margin learned from the data: the larger of two
@@ -19,8 +21,18 @@ import java.util.TreeMap;
  */
 public final class FusionTrainer {
 
-    /** One training example. */
-    public record Example(String group, Map<String, Double> features, boolean stego) {
+    /**
+     * One training example.
+     *
+     * @param family for a clean image, the family it belongs to (a clean zoo family such as {@code sharpened-png},
+     *               or {@code clean}): the threshold keeps the false-positive budget in every family, not only
+     *               on average, so a rare kind of ordinary image cannot spend the whole budget
+     */
+    public record Example(String group, String family, Map<String, Double> features, boolean stego) {
+        /** An example whose clean images form one family. */
+        public Example(String group, Map<String, Double> features, boolean stego) {
+            this(group, "", features, stego);
+        }
     }
 
     static final int FOLDS = 5;
@@ -92,6 +104,7 @@ public final class FusionTrainer {
         double[] weights = Arrays.copyOf(beta, d);
         double bias = beta[d];
         double[] cleanLogits = new double[n - positives];
+        Map<String, List<Double>> byFamily = new TreeMap<>();
         int k = 0;
         for (int i = 0; i < n; i++) {
             if (y[i] == 0) {
@@ -100,14 +113,26 @@ public final class FusionTrainer {
                     z += weights[j] * x[i][j];
                 }
                 cleanLogits[k++] = z;
+                byFamily.computeIfAbsent(list.get(i).family(), f -> new ArrayList<>()).add(z);
             }
         }
         double margin = Math.max(foldMargin(cleanLogits), 2 * standardDeviation(cleanLogits)) + extraMargin;
-        Arrays.sort(cleanLogits);
-        int allowed = (int) Math.floor(targetFpr * cleanLogits.length);
-        double boundary = cleanLogits[cleanLogits.length - 1 - Math.min(allowed, cleanLogits.length - 1)];
-        double threshold = FusionModel.sigmoid(boundary + margin);
+        double threshold = FusionModel.sigmoid(boundary(byFamily.values(), targetFpr) + margin);
         return new FusionModel.GroupModel(names, mean, scale, weights, bias, threshold, targetFpr);
+    }
+
+    /**
+     * The lowest clean logit at which no family has more than {@code targetFpr} of its images at or above it
+     * (beyond the allowed ones, the highest logit of the family with the heaviest tail).
+     */
+    static double boundary(Collection<List<Double>> families, double targetFpr) {
+        double boundary = Double.NEGATIVE_INFINITY;
+        for (List<Double> family : families) {
+            double[] logits = family.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            int allowed = (int) Math.floor(targetFpr * logits.length);
+            boundary = Math.max(boundary, logits[logits.length - 1 - Math.min(allowed, logits.length - 1)]);
+        }
+        return boundary;
     }
 
     static double standardDeviation(double[] values) {

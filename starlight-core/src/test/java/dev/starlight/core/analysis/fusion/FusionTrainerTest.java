@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.starlight.core.Evidence;
+import dev.starlight.core.analysis.PlaneGroup;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -73,6 +74,25 @@ class FusionTrainerTest {
     }
 
     @Test
+    void boundaryKeepsTheBudgetInEveryCleanFamilyNotOnlyOnAverage() {
+        // 1,000 plain clean logits and 200 of a rarer family whose tail runs higher (as sharpened PNGs do)
+        List<Double> plain = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            plain.add(-5.0 + i / 1000.0);
+        }
+        List<Double> rare = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            rare.add(-3.0 + i / 100.0); // up to -1.01
+        }
+        // pooled, 0.5% of 1,200 would allow 6 above the boundary, all from the rare family (3% of it);
+        // per family, the rare one allows floor(0.005 × 200) = 1: the boundary is its second highest
+        assertThat(FusionTrainer.boundary(List.of(plain, rare), 0.005)).isCloseTo(-1.02, within(1e-9));
+        assertThat(FusionTrainer.boundary(List.of(plain), 0.005)).isCloseTo(-4.006, within(1e-9));
+        // a family too small to allow any: its highest
+        assertThat(FusionTrainer.boundary(List.of(plain, List.of(-4.5, -2.5)), 0.005)).isEqualTo(-2.5);
+    }
+
+    @Test
     void groupsWithOneClassOnlyAreNotFitted() {
         List<FusionTrainer.Example> onlyClean = List.of(
                 new FusionTrainer.Example("lossy", Map.of("trailer", 0.0), false),
@@ -123,9 +143,33 @@ class FusionTrainerTest {
                 new Evidence("trailer", 0.2, ""), new Evidence("trailer", 0.7, ""), Evidence.notRun("rs", "lossy"),
                 new Evidence(Evidence.Kind.MODEL, "model.x", 0.99, "")));
         assertThat(f).containsOnlyKeys("ws@colour", "ws@alpha", "trailer");
-        Map<String, Double> median = FusionFeatures.of(List.of(new Evidence("spa.index", 1.0, "", 0.3),
-                new Evidence("rs.index", 1.0, "", 0.1), new Evidence("ws.index", 1.0, "", 0.2)));
-        assertThat(median.get("lsb@index")).isEqualTo(0.2);
+        // all three estimators must agree: a sharpened cover that SPA and WS read at 0.3 and RS at 0.05 reads 0.05
+        Map<String, Double> agreed = FusionFeatures.of(List.of(new Evidence("spa.index", 1.0, "", 0.3),
+                new Evidence("rs.index", 1.0, "", 0.05), new Evidence("ws.index", 1.0, "", 0.3)));
+        assertThat(agreed.get("lsb@index")).isEqualTo(0.05);
+        // and every plane: replacement at 0.4 reads about 0.4 on each; a cover fooling two planes reads its third
+        List<Evidence> planes = new ArrayList<>();
+        double[][] byPlane = {{0.42, 0.39, 0.41}, {0.38, 0.43, 0.40}, {0.41, 0.40, 0.44}};
+        String[] names = {"red", "green", "blue"};
+        for (int p = 0; p < 3; p++) {
+            planes.add(new Evidence("spa." + names[p], 1.0, "", byPlane[p][0]));
+            planes.add(new Evidence("rs." + names[p], 1.0, "", byPlane[p][1]));
+            planes.add(new Evidence("ws." + names[p], 1.0, "", byPlane[p][2]));
+        }
+        assertThat(FusionFeatures.of(planes).get("lsb@colour")).isEqualTo(0.38);
+        planes.set(4, new Evidence("rs.green", 1.0, "", 0.0)); // RS reads 0 on green: no agreement
+        assertThat(FusionFeatures.of(planes).get("lsb@colour")).isEqualTo(0.0);
+        // a plane where one estimator did not run (too saturated) does not take part
+        planes.set(4, Evidence.notRun("rs.green", "too saturated"));
+        assertThat(FusionFeatures.of(planes).get("lsb@colour")).isEqualTo(0.39);
+        assertThat(FusionFeatures.agreementPlanes(planes, PlaneGroup.COLOUR)).isEqualTo(2);
+        assertThat(FusionGroup.of("png", FusionFeatures.of(planes), 2)).isEqualTo(FusionGroup.TRUECOLOUR);
+        // one plane (a grey image): its three estimates alone, fitted apart
+        List<Evidence> grey = List.of(new Evidence("spa.grey", 1.0, "", 0.4), new Evidence("rs.grey", 1.0, "", 0.45),
+                new Evidence("ws.grey", 1.0, "", 0.5));
+        assertThat(FusionFeatures.agreementPlanes(grey, PlaneGroup.COLOUR)).isEqualTo(1);
+        assertThat(FusionGroup.of("png", FusionFeatures.of(grey), 1)).isEqualTo(FusionGroup.GREY);
+        assertThat(FusionGroup.of("gif", FusionFeatures.of(grey), 1)).isEqualTo(FusionGroup.INDEXED);
         assertThat(f.get("ws@colour")).isCloseTo(0.2, within(1e-12));
         assertThat(f.get("ws@alpha")).isEqualTo(0.4);
         assertThat(f.get("trailer")).isEqualTo(0.7);
