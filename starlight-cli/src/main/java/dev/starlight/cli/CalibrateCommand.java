@@ -1,11 +1,13 @@
 package dev.starlight.cli;
 
+import dev.starlight.core.Evidence;
 import dev.starlight.core.analysis.PlaneGroup;
 import dev.starlight.core.analysis.fusion.FusionFeatures;
 import dev.starlight.core.analysis.fusion.FusionGroup;
 import dev.starlight.core.analysis.fusion.FusionModel;
 import dev.starlight.core.analysis.fusion.FusionTrainer;
 import dev.starlight.core.analysis.fusion.StructuralRules;
+import dev.starlight.core.model.ModelDetector;
 import dev.starlight.lab.dataset.DataChecksum;
 import dev.starlight.lab.evaluation.EvalSet;
 import dev.starlight.lab.evaluation.Evaluator;
@@ -24,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,6 +44,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "group) and sets each group's threshold on its clean images for the false-positive budget.",
             "Writes the fit as JSON with how it was made."})
 public final class CalibrateCommand implements Callable<Integer> {
+    private static final String MODEL_FEATURE = "model";
 
     @Spec
     CommandSpec spec;
@@ -70,13 +74,29 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Scanner threads (default: all cores).")
     int threads;
 
+    @Option(names = "--model", paramLabel = "shipped|none|FILE", defaultValue = "none",
+            description = "Also set where this model's probability is stego, per image group, for the same budget in "
+                    + "every clean family (never under its own 0.5); the fit then carries these operating points "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String model;
+
     @Override
     public Integer call() throws IOException {
         List<LabelledImage> images = EvalSet.load(clean, stego);
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        Scanner statisticsOnly = new Scanner(ScanOptions.DEFAULT, List.of(), Scanner.RULES_VERSION, null);
-        List<ScanResult> results = new Evaluator(statisticsOnly, Scanner.RULES_VERSION, n).scanAll(images);
+        List<ScanResult> results;
+        String modelName = null; // the served model's version, as results report it
+        try (ScanModel served = ScanModel.load(model)) {
+            // no fusion: a verdict is a recovered message or the model's own, never the fit being made
+            Scanner scanner = new Scanner(ScanOptions.DEFAULT, served.model() == null ? List.of()
+                    : List.of(new ModelDetector(served.model())), Scanner.RULES_VERSION, null);
+            results = new Evaluator(scanner, Scanner.RULES_VERSION, n).scanAll(images);
+            if (served.model() != null) {
+                modelName = served.version();
+            }
+        }
         List<FusionTrainer.Example> examples = new ArrayList<>();
+        List<FusionTrainer.Example> modelExamples = new ArrayList<>();
         int decidedByMessage = 0;
         int decidedByRule = 0;
         int duplicates = 0;
@@ -90,7 +110,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                 duplicates++; // the same bytes twice (a generator may cut one small source whole more than once)
                 continue;
             }
-            if (r.isStego()) {
+            if (r.isStego() && r.payload() != null) {
                 // a recovered protocol message decides before the fusion is asked: not what the fusion must learn
                 decidedByMessage++;
                 continue;
@@ -102,11 +122,13 @@ public final class CalibrateCommand implements Callable<Integer> {
             Map<String, Double> features = FusionFeatures.of(r.evidence());
             FusionGroup group = FusionGroup.of(r.format(), features,
                     FusionFeatures.agreementPlanes(r.evidence(), PlaneGroup.COLOUR));
-            examples.add(new FusionTrainer.Example(group.label(),
-                    images.get(i).group(), features, images.get(i).stego()));
+            LabelledImage image = images.get(i);
+            examples.add(new FusionTrainer.Example(group.label(), image.group(), features, image.stego()));
+            modelScore(r.evidence()).ifPresent(p -> modelExamples.add(new FusionTrainer.Example(group.label(),
+                    image.group(), Map.of(MODEL_FEATURE, p), image.stego())));
         }
-        Map<String, FusionModel.GroupModel> groups =
-                new FusionTrainer(l2, targetFpr, extraMargin, FusionModel.DEFAULT_FEATURES).fit(examples);
+        FusionTrainer trainer = new FusionTrainer(l2, targetFpr, extraMargin, FusionModel.DEFAULT_FEATURES);
+        Map<String, FusionModel.GroupModel> groups = trainer.fit(examples);
         String version = versionName != null ? versionName
                 : "fusion-" + LocalDate.now(ZoneOffset.UTC).toString().replace("-", "");
         Map<String, String> provenance = new LinkedHashMap<>();
@@ -125,14 +147,27 @@ public final class CalibrateCommand implements Callable<Integer> {
         provenance.put("l2", String.valueOf(l2));
         provenance.put("starlight", VersionProvider.version());
         provenance.put("created", LocalDate.now(ZoneOffset.UTC).toString());
-        FusionModel model = new FusionModel(version, provenance, groups);
+        FusionModel.ModelOperatingPoints points = null;
+        if (modelName != null) {
+            points = new FusionModel.ModelOperatingPoints(modelName,
+                    trainer.operatingPoints(modelExamples, MODEL_FEATURE));
+            provenance.put("modelOperatingPoints", "set for " + modelName + " on " + modelExamples.stream()
+                    .filter(e -> !e.stego()).count() + " clean images (" + model + ")");
+        }
+        FusionModel fit = new FusionModel(version, provenance, groups, points);
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(out, model.toJson() + "\n");
-        summarise(model, examples);
+        Files.writeString(out, fit.toJson() + "\n");
+        summarise(fit, examples);
         return ExitCodes.OK;
+    }
+
+    /** The model's probability among this evidence, if a model ran. */
+    private static Optional<Double> modelScore(List<Evidence> evidence) {
+        return evidence.stream().filter(e -> e.kind() == Evidence.Kind.MODEL && e.score() != null)
+                .map(Evidence::score).findFirst();
     }
 
     /** Prints each group's detection and false-positive rate on the data it was fitted on. */
@@ -159,6 +194,10 @@ public final class CalibrateCommand implements Callable<Integer> {
             printer.printf(Locale.ROOT, "%-10s %d features, threshold %.4f: %d/%d clean flagged, %d/%d stego detected%n",
                     group, g.features().size(), g.threshold(), fp, clean, tp, stegoCount);
         });
+        if (model.modelOperatingPoints() != null) {
+            model.modelOperatingPoints().thresholds().forEach((group, t) -> printer.printf(Locale.ROOT,
+                    "%-10s %s is stego at %.4f%n", group, model.modelOperatingPoints().model(), t));
+        }
         printer.println("wrote " + out);
         printer.flush();
     }

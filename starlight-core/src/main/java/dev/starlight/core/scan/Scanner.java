@@ -105,7 +105,7 @@ public final class Scanner {
             }
             FusionModel.Fused fused = null;
             if (fusion != null) {
-                fused = fusion.fuse(format, evidence, image.pixelCount());
+                fused = fusion.fuse(format, evidence, image.pixelCount(), modelVersion);
                 evidence.add(new Evidence(Evidence.Kind.FUSION, FusionFeatures.FUSION, fused.probability(), fused.detail()));
             }
             VerdictRules.Decision decision = rules.decide(extractions, evidence, fused);

@@ -14,7 +14,8 @@ import java.util.List;
  *   <li>a recovered protocol message decides (stego, with its method, bit order and payload);</li>
  *   <li>otherwise the image is stego when the statistical fusion, a served ONNX model or the JPEG classifier
  *       ({@code jpeg.stego}, only when its fit's provenance says {@code decides}: its held-out FPR was
- *       within target on every clean family) says so (each at its own operating point, mapped to 0.5), with the strongest one's
+ *       within target on every clean family) says so (each at its own operating point, mapped to 0.5; the served
+ *       model's is the fusion fit's for it and the image group where the fit has one), with the strongest one's
  *       probability; the fusion names the method from its strongest feature, a model alone the method its method
  *       head names ({@code other} without one), the JPEG classifier the tool it recognised ({@code steghide},
  *       {@code outguess}, {@code f5}, {@code jsteg}, or {@code jpeg.dct} when unsure);</li>
@@ -26,8 +27,9 @@ final class VerdictRules {
     /** Reported as {@code modelVersion} while no trained model decides (followed by the fusion fit's version). */
     static final String VERSION = "core-rules-2";
 
-    /** A model probability at or above this is a stego verdict. */
-    static final double MODEL_THRESHOLD = 0.5;
+    /** A model or JPEG classifier probability at or above this is a stego verdict (unless the fusion fit says higher
+     *  for the served model: {@link FusionModel.ModelOperatingPoints}). */
+    static final double MODEL_THRESHOLD = FusionModel.DEFAULT_MODEL_THRESHOLD;
 
     /** The JPEG classifier's evidence ({@code JpegStegoDetector.FAMILY}); its score is stego at 0.5 and above. */
     static final String JPEG_CLASSIFIER = "jpeg.stego";
@@ -55,7 +57,8 @@ final class VerdictRules {
         Evidence modelEvidence = modelEvidence(evidence);
         Double model = modelEvidence == null ? null : modelEvidence.score();
         double fusedP = fused == null ? 0.0 : fused.probability();
-        boolean modelSays = model != null && model >= MODEL_THRESHOLD;
+        double modelThreshold = fused == null ? MODEL_THRESHOLD : fused.modelThreshold();
+        boolean modelSays = model != null && model >= modelThreshold;
         boolean fusionSays = fused != null && fused.stego();
         if (fusionSays && (!modelSays || fusedP >= model)) {
             return new Decision(Verdict.STEGO, Math.max(fusedP, MODEL_THRESHOLD), fused.method(), null, null);
@@ -70,7 +73,9 @@ final class VerdictRules {
             String method = modelEvidence.method() == null ? "other" : modelEvidence.method();
             return new Decision(Verdict.STEGO, model, method, null, null);
         }
-        double p = Math.max(Math.max(fusedP, model == null ? 0.0 : model), jpeg == null ? 0.0 : jpeg.score());
+        // a model under its operating point reads as under 0.5, as every other rule's probability does
+        double modelP = model == null ? 0.0 : model < modelThreshold ? model * MODEL_THRESHOLD / modelThreshold : model;
+        double p = Math.max(Math.max(fusedP, modelP), jpeg == null ? 0.0 : jpeg.score());
         return new Decision(Verdict.CLEAN, Math.min(p, MODEL_THRESHOLD - 0.001), null, null, null);
     }
 

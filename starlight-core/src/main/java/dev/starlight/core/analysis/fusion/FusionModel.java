@@ -21,12 +21,43 @@ import java.util.Optional;
  * linearly so that the operating threshold sits at 0.5 (ranking kept): a result is stego exactly when its
  * probability is at least 0.5, as for every other rule.
  *
- * @param version    names this fit in {@code modelVersion}
- * @param provenance how it was made: the command, data checksum, seed, code version, figures on its data
- * @param groups     one fitted model per group label
+ * @param version         names this fit in {@code modelVersion}
+ * @param provenance      how it was made: the command, data checksum, seed, code version, figures on its data
+ * @param groups          one fitted model per group label
+ * @param modelOperatingPoints where a served ONNX model's probability makes a stego verdict, per image group,
+ *                        set on the same clean families for the same budget; null when the fit was made without a
+ *                        model (a model then decides at 0.5, its own operating point)
  */
-@JsonPropertyOrder({"version", "provenance", "groups"})
-public record FusionModel(String version, Map<String, String> provenance, Map<String, GroupModel> groups) {
+@JsonPropertyOrder({"version", "provenance", "groups", "modelOperatingPoints"})
+public record FusionModel(String version, Map<String, String> provenance, Map<String, GroupModel> groups,
+                          ModelOperatingPoints modelOperatingPoints) {
+
+    /** A fit without model operating points. */
+    public FusionModel(String version, Map<String, String> provenance, Map<String, GroupModel> groups) {
+        this(version, provenance, groups, null);
+    }
+
+    /**
+     * The probability at which one served model's verdict counts, per image group. A model's own operating point
+     * (0.5) was set on a few validation images per clean family; these are set on the fusion's validation families
+     * (hundreds per family), and only ever raise it.
+     *
+     * @param model      the version of the model they were set for (its envelope's, as results report it in
+     *                   {@code modelVersion}); any other model decides at 0.5
+     * @param thresholds per group label, the lowest probability that is stego (at least 0.5)
+     */
+    public record ModelOperatingPoints(String model, Map<String, Double> thresholds) {
+        /** Where the model of this version makes a stego verdict in this group. */
+        public double threshold(String servedModelVersion, String group) {
+            if (!model.equals(servedModelVersion)) {
+                return DEFAULT_MODEL_THRESHOLD;
+            }
+            return Math.max(DEFAULT_MODEL_THRESHOLD, thresholds.getOrDefault(group, DEFAULT_MODEL_THRESHOLD));
+        }
+    }
+
+    /** A model probability at or above this is stego, unless the fit's model operating points say higher. */
+    public static final double DEFAULT_MODEL_THRESHOLD = 0.5;
     /** Smallest image (128×128) on which the fitted regression decides. */
     public static final long MIN_PIXELS = 128 * 128;
 
@@ -100,9 +131,11 @@ public record FusionModel(String version, Map<String, String> provenance, Map<St
      *
      * @param strongestFeature the rule's detector or the feature that pushed the regression up most; null if none
      * @param note             why the regression did not decide (no fit for the group, image too small); else null
+     * @param modelThreshold   where the served model's probability is stego for this image
+     *                         ({@link ModelOperatingPoints}; {@link #DEFAULT_MODEL_THRESHOLD} without them)
      */
     public record Fused(double probability, boolean stego, String method, String strongestFeature, String group,
-                        String note) {
+                        String note, double modelThreshold) {
 
         /** One line for the {@code fusion} evidence. */
         public String detail() {
@@ -116,25 +149,35 @@ public record FusionModel(String version, Map<String, String> provenance, Map<St
      *               LSB estimates of a small image scatter more than the thresholds (set on 256×256 covers) allow
      */
     public Fused fuse(String format, List<Evidence> evidence, long pixels) {
+        return fuse(format, evidence, pixels, null);
+    }
+
+    /**
+     * @param servedModelVersion the version of the model whose evidence is among these ({@code modelVersion}), or
+     *                           null: where the fit has operating points for it, they say where it decides
+     */
+    public Fused fuse(String format, List<Evidence> evidence, long pixels, String servedModelVersion) {
         Map<String, Double> values = FusionFeatures.of(evidence);
         FusionGroup group = FusionGroup.of(format, values, FusionFeatures.agreementPlanes(evidence, PlaneGroup.COLOUR));
+        double modelThreshold = modelOperatingPoints == null || servedModelVersion == null ? DEFAULT_MODEL_THRESHOLD
+                : modelOperatingPoints.threshold(servedModelVersion, group.label());
         Optional<StructuralRules.Hit> hit = StructuralRules.firing(evidence);
         if (hit.isPresent()) {
             return new Fused(hit.get().score(), true, hit.get().rule().method(), hit.get().rule().detector(),
-                    group.label(), "structural rule");
+                    group.label(), "structural rule", modelThreshold);
         }
         GroupModel model = groups.get(group.label());
         if (model == null || pixels < MIN_PIXELS) {
             String note = model == null ? "no fitted regression for this group (structural rules only)"
                     : "image under " + MIN_PIXELS + " pixels: too small for the regression (structural rules only)";
-            return new Fused(0.0, false, null, null, group.label(), note);
+            return new Fused(0.0, false, null, null, group.label(), note, modelThreshold);
         }
         double raw = model.rawProbability(values);
         double p = remap(raw, model.threshold());
         String strongest = model.strongest(values);
         boolean stego = raw >= model.threshold();
         return new Fused(p, stego, stego && strongest != null ? FusionFeatures.methodOf(strongest) : null,
-                strongest, group.label(), null);
+                strongest, group.label(), null, modelThreshold);
     }
 
     /** Piecewise linear, monotone, threshold → 0.5. */

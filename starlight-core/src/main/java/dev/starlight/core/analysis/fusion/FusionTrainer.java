@@ -122,6 +122,30 @@ public final class FusionTrainer {
     }
 
     /**
+     * Per group, where one probability (a served model's) is stego: the same rule as the regression's threshold, on
+     * the probability's logit (the boundary of the clean family with the heaviest tail, raised by the margin learned
+     * from the group's clean images), and never under {@link FusionModel#DEFAULT_MODEL_THRESHOLD}.
+     */
+    public Map<String, Double> operatingPoints(List<Example> examples, String feature) {
+        Map<String, Map<String, List<Double>>> byGroup = new TreeMap<>();
+        for (Example e : examples) {
+            if (!e.stego() && e.features().containsKey(feature)) {
+                double p = Math.min(Math.max(e.features().get(feature), 1e-9), 1 - 1e-9);
+                byGroup.computeIfAbsent(e.group(), g -> new TreeMap<>())
+                        .computeIfAbsent(e.family(), f -> new ArrayList<>()).add(Math.log(p / (1 - p)));
+            }
+        }
+        Map<String, Double> out = new TreeMap<>();
+        byGroup.forEach((group, families) -> {
+            double[] all = families.values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).toArray();
+            double margin = Math.max(foldMargin(all), 2 * standardDeviation(all)) + extraMargin;
+            double threshold = FusionModel.sigmoid(boundary(families.values(), targetFpr) + margin);
+            out.put(group, Math.max(FusionModel.DEFAULT_MODEL_THRESHOLD, threshold));
+        });
+        return out;
+    }
+
+    /**
      * The lowest clean logit at which no family has more than {@code targetFpr} of its images at or above it
      * (beyond the allowed ones, the highest logit of the family with the heaviest tail).
      */

@@ -93,6 +93,22 @@ class FusionTrainerTest {
     }
 
     @Test
+    void modelOperatingPointsFollowTheHeaviestFamilyAndNeverFallUnderOneHalf() {
+        List<FusionTrainer.Example> examples = new ArrayList<>();
+        Random r = new Random(6);
+        for (int i = 0; i < 400; i++) {
+            // indexed: one family's probabilities reach 0.99; true-colour: all far under 0.5
+            examples.add(new FusionTrainer.Example("indexed", i < 200 ? "animated" : "dithered",
+                    Map.of("model", i < 200 ? 0.5 + 0.49 * r.nextDouble() : 0.05 * r.nextDouble()), false));
+            examples.add(new FusionTrainer.Example("truecolour", "photo", Map.of("model", 0.01 * r.nextDouble()), false));
+            examples.add(new FusionTrainer.Example("truecolour", "", Map.of("model", 0.99), true));
+        }
+        Map<String, Double> points = trainer(0.0).operatingPoints(examples, "model");
+        assertThat(points.get("indexed")).isGreaterThan(0.99);
+        assertThat(points.get("truecolour")).isEqualTo(0.5);
+    }
+
+    @Test
     void groupsWithOneClassOnlyAreNotFitted() {
         List<FusionTrainer.Example> onlyClean = List.of(
                 new FusionTrainer.Example("lossy", Map.of("trailer", 0.0), false),
