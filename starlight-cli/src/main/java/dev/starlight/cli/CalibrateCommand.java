@@ -1,7 +1,6 @@
 package dev.starlight.cli;
 
 import dev.starlight.core.Evidence;
-import dev.starlight.core.analysis.PlaneGroup;
 import dev.starlight.core.analysis.fusion.FusionFeatures;
 import dev.starlight.core.analysis.fusion.FusionGroup;
 import dev.starlight.core.analysis.fusion.FusionModel;
@@ -119,9 +118,9 @@ public final class CalibrateCommand implements Callable<Integer> {
                 decidedByRule++; // the structural rules decide before the fusion is asked, too
                 continue;
             }
-            Map<String, Double> features = FusionFeatures.of(r.evidence());
-            FusionGroup group = FusionGroup.of(r.format(), features,
-                    FusionFeatures.agreementPlanes(r.evidence(), PlaneGroup.COLOUR));
+            FusionFeatures.Input input = FusionFeatures.input(r.format(), r.evidence());
+            Map<String, Double> features = input.features();
+            FusionGroup group = input.group();
             LabelledImage image = images.get(i);
             examples.add(new FusionTrainer.Example(group.label(), image.group(), features, image.stego()));
             modelScore(r.evidence()).ifPresent(p -> modelExamples.add(new FusionTrainer.Example(group.label(),

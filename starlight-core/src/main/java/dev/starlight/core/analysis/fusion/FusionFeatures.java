@@ -34,7 +34,23 @@ public final class FusionFeatures {
     private FusionFeatures() {
     }
 
+    /** An image's features and the fusion group they put it in, read from its evidence in one go. */
+    public record Input(Map<String, Double> features, FusionGroup group) {
+    }
+
+    /** The features of an image of this format and its group (true-colour images agreed on one plane are grey). */
+    public static Input input(String format, Iterable<Evidence> evidence) {
+        Map<String, Double> agreed = agreedRates(evidence);
+        Map<String, Double> features = of(evidence, agreed);
+        long colourPlanes = agreed.keySet().stream().filter(plane -> PlaneGroup.of(plane) == PlaneGroup.COLOUR).count();
+        return new Input(features, FusionGroup.of(format, features, (int) colourPlanes));
+    }
+
     public static Map<String, Double> of(Iterable<Evidence> evidence) {
+        return of(evidence, agreedRates(evidence));
+    }
+
+    private static Map<String, Double> of(Iterable<Evidence> evidence, Map<String, Double> agreedRates) {
         Map<String, Double> max = new TreeMap<>();
         Map<String, double[]> colour = new TreeMap<>();
         for (Evidence e : evidence) {
@@ -63,14 +79,8 @@ public final class FusionFeatures {
             }
         }
         colour.forEach((key, sc) -> max.put(key, sc[0] / sc[1]));
-        agreedRates(evidence).forEach((plane, agreed) ->
-                max.merge("lsb@" + PlaneGroup.of(plane).label(), agreed, Math::min));
+        agreedRates.forEach((plane, agreed) -> max.merge("lsb@" + PlaneGroup.of(plane).label(), agreed, Math::min));
         return max;
-    }
-
-    /** How many planes of the group took part in its {@code lsb@<group>} agreement (all three estimators ran). */
-    public static int agreementPlanes(Iterable<Evidence> evidence, PlaneGroup group) {
-        return (int) agreedRates(evidence).keySet().stream().filter(plane -> PlaneGroup.of(plane) == group).count();
     }
 
     /** Per plane where SPA, RS and WS all ran: the smallest of their estimates. */

@@ -22,9 +22,9 @@ public enum FusionGroup {
 
     /**
      * The group of an image from its format, its features (which say which planes were analysed) and how many colour
-     * planes its {@code lsb@colour} agreement spans ({@link FusionFeatures#agreementPlanes}).
+     * planes its {@code lsb@colour} agreement spans ({@link FusionFeatures#input}).
      */
-    public static FusionGroup of(String format, Map<String, Double> features, int colourAgreementPlanes) {
+    static FusionGroup of(String format, Map<String, Double> features, int colourAgreementPlanes) {
         FusionGroup group = of(format, features);
         return group == TRUECOLOUR && colourAgreementPlanes == 1 ? GREY : group;
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.starlight.core.Evidence;
-import dev.starlight.core.analysis.PlaneGroup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -157,8 +156,9 @@ public record FusionModel(String version, Map<String, String> provenance, Map<St
      *                           null: where the fit has operating points for it, they say where it decides
      */
     public Fused fuse(String format, List<Evidence> evidence, long pixels, String servedModelVersion) {
-        Map<String, Double> values = FusionFeatures.of(evidence);
-        FusionGroup group = FusionGroup.of(format, values, FusionFeatures.agreementPlanes(evidence, PlaneGroup.COLOUR));
+        FusionFeatures.Input input = FusionFeatures.input(format, evidence);
+        Map<String, Double> values = input.features();
+        FusionGroup group = input.group();
         double modelThreshold = modelOperatingPoints == null || servedModelVersion == null ? DEFAULT_MODEL_THRESHOLD
                 : modelOperatingPoints.threshold(servedModelVersion, group.label());
         Optional<StructuralRules.Hit> hit = StructuralRules.firing(evidence);

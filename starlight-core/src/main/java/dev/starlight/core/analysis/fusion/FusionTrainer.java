@@ -116,8 +116,7 @@ public final class FusionTrainer {
                 byFamily.computeIfAbsent(list.get(i).family(), f -> new ArrayList<>()).add(z);
             }
         }
-        double margin = Math.max(foldMargin(cleanLogits), 2 * standardDeviation(cleanLogits)) + extraMargin;
-        double threshold = FusionModel.sigmoid(boundary(byFamily.values(), targetFpr) + margin);
+        double threshold = threshold(cleanLogits, byFamily.values());
         return new FusionModel.GroupModel(names, mean, scale, weights, bias, threshold, targetFpr);
     }
 
@@ -138,11 +137,18 @@ public final class FusionTrainer {
         Map<String, Double> out = new TreeMap<>();
         byGroup.forEach((group, families) -> {
             double[] all = families.values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).toArray();
-            double margin = Math.max(foldMargin(all), 2 * standardDeviation(all)) + extraMargin;
-            double threshold = FusionModel.sigmoid(boundary(families.values(), targetFpr) + margin);
-            out.put(group, Math.max(FusionModel.DEFAULT_MODEL_THRESHOLD, threshold));
+            out.put(group, Math.max(FusionModel.DEFAULT_MODEL_THRESHOLD, threshold(all, families.values())));
         });
         return out;
+    }
+
+    /**
+     * The probability threshold for these clean logits (all of them, and the same split by family): the family
+     * boundary ({@link #boundary}) raised by the margin learned from all of them.
+     */
+    private double threshold(double[] cleanLogits, Collection<List<Double>> families) {
+        double margin = Math.max(foldMargin(cleanLogits), 2 * standardDeviation(cleanLogits)) + extraMargin;
+        return FusionModel.sigmoid(boundary(families, targetFpr) + margin);
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.starlight.core.Evidence;
-import dev.starlight.core.analysis.PlaneGroup;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -178,14 +177,13 @@ class FusionTrainerTest {
         // a plane where one estimator did not run (too saturated) does not take part
         planes.set(4, Evidence.notRun("rs.green", "too saturated"));
         assertThat(FusionFeatures.of(planes).get("lsb@colour")).isEqualTo(0.39);
-        assertThat(FusionFeatures.agreementPlanes(planes, PlaneGroup.COLOUR)).isEqualTo(2);
-        assertThat(FusionGroup.of("png", FusionFeatures.of(planes), 2)).isEqualTo(FusionGroup.TRUECOLOUR);
+        assertThat(FusionFeatures.input("png", planes).group()).isEqualTo(FusionGroup.TRUECOLOUR);
+        assertThat(FusionFeatures.input("png", planes).features()).isEqualTo(FusionFeatures.of(planes));
         // one plane (a grey image): its three estimates alone, fitted apart
         List<Evidence> grey = List.of(new Evidence("spa.grey", 1.0, "", 0.4), new Evidence("rs.grey", 1.0, "", 0.45),
                 new Evidence("ws.grey", 1.0, "", 0.5));
-        assertThat(FusionFeatures.agreementPlanes(grey, PlaneGroup.COLOUR)).isEqualTo(1);
-        assertThat(FusionGroup.of("png", FusionFeatures.of(grey), 1)).isEqualTo(FusionGroup.GREY);
-        assertThat(FusionGroup.of("gif", FusionFeatures.of(grey), 1)).isEqualTo(FusionGroup.INDEXED);
+        assertThat(FusionFeatures.input("png", grey).group()).isEqualTo(FusionGroup.GREY);
+        assertThat(FusionFeatures.input("gif", grey).group()).isEqualTo(FusionGroup.INDEXED);
         assertThat(f.get("ws@colour")).isCloseTo(0.2, within(1e-12));
         assertThat(f.get("ws@alpha")).isEqualTo(0.4);
         assertThat(f.get("trailer")).isEqualTo(0.7);
