@@ -1,0 +1,211 @@
+package dev.starlight.core.search.steghide;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Tells without the passphrase whether a JPEG holds steghide data, as StegSeek showed it can be done: steghide
+ * reduces the passphrase to a 32-bit seed (its MD5 words XORed) and visits samples in an order drawn from that
+ * seed, header first. So every seed is tried: the first 25 header bits (magic and version) are read with the
+ * seed's draws and the seed is dropped at the first bit that differs (two bits per seed on average); a seed that
+ * passes is read again exactly ({@link SteghideSelector}) and its header checked ({@link SteghideHeader}); an
+ * unencrypted embedding is then read whole and kept only if its zlib stream and CRC32 check
+ * ({@link SteghideMessage}).
+ *
+ * <p>A clean cover passes the 25 bits for about 2^7 seeds; the header's other rules then leave a chance of a false
+ * claim of {@link SteghideFinding#chance()} (about 10^-4 for a 512x512 photograph), reported with every claim.
+ *
+ * <p>Seeds are searched in chunks by {@code threads} threads; the search stops at the first finding, when
+ * {@code cancelled} says so (checked between chunks) or when the calling thread is interrupted.
+ */
+public final class SteghideSeedSearch {
+    public static final long SEEDS = 1L << 32;
+    private static final int CHUNK_BITS = 22;
+    private static final int CHUNKS = (int) (SEEDS >>> CHUNK_BITS);
+    private static final int CHECKED_BITS = SteghideHeader.MAGIC_BITS + 1;
+    private static final int[] EXPECTED = new int[CHECKED_BITS];
+
+    static {
+        for (int b = 0; b < SteghideHeader.MAGIC_BITS; b++) {
+            EXPECTED[b] = (SteghideHeader.MAGIC >>> b) & 1;
+        }
+        EXPECTED[SteghideHeader.MAGIC_BITS] = 0;
+    }
+
+    /** How the search ended. */
+    public enum Outcome { FOUND, NOT_FOUND, CANCELLED }
+
+    /**
+     * @param outcome     found, every seed tried without a finding, or stopped early
+     * @param finding     the embedding found, when found
+     * @param seedsTried  seeds tried (all {@link #SEEDS} when not found)
+     * @param nanos       wall time of the search
+     * @param candidates  seeds that passed the 25-bit check (each then read exactly)
+     */
+    public record Result(Outcome outcome, Optional<SteghideFinding> finding, long seedsTried, long nanos,
+                         long candidates) {
+    }
+
+    /** Told how many seeds are done, from the searching threads (so it must be thread-safe and quick). */
+    @FunctionalInterface
+    public interface Progress {
+        void seedsDone(long done);
+    }
+
+    private final int threads;
+
+    public SteghideSeedSearch(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
+        this.threads = threads;
+    }
+
+    /** Every seed. */
+    public Result search(SteghideSamples samples, Progress progress, BooleanSupplier cancelled) {
+        return search(samples, 0, CHUNKS, progress, cancelled);
+    }
+
+    /** Seeds {@code from .. to-1} only (as unsigned 32-bit values; for tests and partial runs). */
+    public Result searchRange(SteghideSamples samples, long from, long to) {
+        if (from < 0 || to > SEEDS || from >= to) {
+            throw new IllegalArgumentException("seed range " + from + ".." + to);
+        }
+        long start = System.nanoTime();
+        Worker w = new Worker(samples, new AtomicBoolean(), new AtomicLong(), new AtomicReference<>(), d -> { });
+        w.run(from, to);
+        return w.result(start, to - from);
+    }
+
+    private Result search(SteghideSamples samples, int firstChunk, int lastChunk, Progress progress,
+                          BooleanSupplier cancelled) {
+        long start = System.nanoTime();
+        if (samples.count() < SteghideHeader.BITS * SteghideBits.SAMPLES_PER_BIT) {
+            return new Result(Outcome.NOT_FOUND, Optional.empty(), SEEDS, System.nanoTime() - start, 0);
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong nextChunk = new AtomicLong(firstChunk);
+        AtomicLong done = new AtomicLong();
+        AtomicReference<SteghideFinding> found = new AtomicReference<>();
+        AtomicLong candidates = new AtomicLong();
+        Thread caller = Thread.currentThread();
+        List<Thread> workers = new ArrayList<>(threads);
+        for (int t = 0; t < threads; t++) {
+            Thread thread = new Thread(() -> {
+                Worker w = new Worker(samples, stop, done, found, progress);
+                long c;
+                while (!stop.get() && (c = nextChunk.getAndIncrement()) < lastChunk) {
+                    w.run(c << CHUNK_BITS, (c + 1) << CHUNK_BITS);
+                    if (cancelled.getAsBoolean() || caller.isInterrupted()) {
+                        stop.set(true);
+                    }
+                }
+                candidates.addAndGet(w.candidates);
+            }, "steghide-seeds-" + t);
+            thread.setDaemon(true);
+            thread.start();
+            workers.add(thread);
+        }
+        boolean interrupted = false;
+        for (Thread thread : workers) {
+            while (true) {
+                try {
+                    thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    stop.set(true);
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        long nanos = System.nanoTime() - start;
+        SteghideFinding f = found.get();
+        long tried = done.get();
+        Outcome outcome = f != null ? Outcome.FOUND
+                : tried >= (long) (lastChunk - firstChunk) << CHUNK_BITS ? Outcome.NOT_FOUND : Outcome.CANCELLED;
+        return new Result(outcome, Optional.ofNullable(f), tried, nanos, candidates.get());
+    }
+
+    /** One thread's search state; the scratch array holds the samples drawn for the seed being tried. */
+    private static final class Worker {
+        private final byte[] parity;
+        private final int n;
+        private final SteghideSamples samples;
+        private final AtomicBoolean stop;
+        private final AtomicLong done;
+        private final AtomicReference<SteghideFinding> found;
+        private final Progress progress;
+        private final int[] drawn = new int[CHECKED_BITS * SteghideBits.SAMPLES_PER_BIT];
+        long candidates;
+
+        Worker(SteghideSamples samples, AtomicBoolean stop, AtomicLong done, AtomicReference<SteghideFinding> found,
+               Progress progress) {
+            this.samples = samples;
+            this.parity = samples.parity();
+            this.n = parity.length;
+            this.stop = stop;
+            this.done = done;
+            this.found = found;
+            this.progress = progress;
+        }
+
+        void run(long from, long to) {
+            for (long s = from; s < to; s++) {
+                int seed = (int) s;
+                if (passesMagic(seed)) {
+                    candidates++;
+                    SteghideFinding f = SteghideFinding.check(samples, seed);
+                    if (f != null) {
+                        found.compareAndSet(null, f);
+                        stop.set(true);
+                        done.addAndGet(s + 1 - from);
+                        progress.seedsDone(done.get());
+                        return;
+                    }
+                }
+            }
+            progress.seedsDone(done.addAndGet(to - from));
+        }
+
+        Result result(long start, long range) {
+            SteghideFinding f = found.get();
+            return new Result(f != null ? Outcome.FOUND : Outcome.NOT_FOUND, Optional.ofNullable(f),
+                    f != null ? done.get() : range, System.nanoTime() - start, candidates);
+        }
+
+        /**
+         * Whether the seed's first 25 bits are steghide's magic and version 0, with the raw draws; a draw that hits
+         * a sample drawn before (where steghide's shuffle substitutes another) passes, for the exact reader to settle.
+         */
+        private boolean passesMagic(int seed) {
+            int state = seed;
+            int sample = 0;
+            for (int b = 0; b < CHECKED_BITS; b++) {
+                int sum = 0;
+                for (int j = 0; j < SteghideBits.SAMPLES_PER_BIT; j++, sample++) {
+                    state = state * SteghideRandom.A + SteghideRandom.C;
+                    int k = sample + SteghideRandom.scaleFast(state, n - sample);
+                    for (int q = 0; q < sample; q++) {
+                        if (drawn[q] == k) {
+                            return true;
+                        }
+                    }
+                    drawn[sample] = k;
+                    sum += parity[k];
+                }
+                if ((sum & 1) != EXPECTED[b]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
