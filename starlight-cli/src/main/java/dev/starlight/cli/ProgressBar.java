@@ -19,6 +19,7 @@ final class ProgressBar {
     private long lastDrawNanos;
     private int drawnLength;
     private boolean everDrawn;
+    private String status = "";
 
     ProgressBar(PrintWriter err, int total, ScanTally tally) {
         this.err = err;
@@ -44,6 +45,12 @@ final class ProgressBar {
         update();
     }
 
+    /** Text shown after the counts (the deep search's progress), or empty; redrawn like {@link #update}. */
+    synchronized void status(String text) {
+        status = text;
+        update();
+    }
+
     /** Draws the final state and ends its line. */
     synchronized void finish() {
         draw(System.nanoTime());
@@ -62,7 +69,8 @@ final class ProgressBar {
     private void draw(long now) {
         double seconds = Math.max(1e-3, (now - startNanos) / 1e9);
         int done = tally.done();
-        String line = render(done, total, tally.stego(), tally.errors(), done / seconds);
+        String line = render(done, total, tally.stego(), tally.errors(), done / seconds)
+                + (status.isEmpty() ? "" : "  " + status);
         err.print("\r" + line + " ".repeat(Math.max(0, drawnLength - line.length())));
         err.flush();
         drawnLength = line.length();

@@ -5,6 +5,8 @@ import dev.starlight.codecs.image.ImageLimits;
 import dev.starlight.core.scan.ScanOptions;
 import dev.starlight.core.scan.ScanResult;
 import dev.starlight.core.scan.Scanner;
+import dev.starlight.core.scan.SteghideDeepCheck;
+import dev.starlight.core.search.steghide.SteghideSeedSearch;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,6 +66,16 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Time limit per file; a file over it gets a TIMEOUT error row (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds = 30;
 
+    @Option(names = "--deep", description = {"Also search every JPEG for steghide data without the passphrase, "
+            + "by trying all 2^32 seeds steghide can derive from one (about 100 s per 512x512 file on 2 cores; files "
+            + "are then scanned one at a time, each search on --threads threads). An embedding found makes the file "
+            + "stego with method steghide, and an unencrypted one is extracted."})
+    boolean deep;
+
+    @Option(names = "--deep-seconds", paramLabel = "S", description = "Time limit of one file's --deep search; "
+            + "a search stopped by it says in its evidence how far it got (default: ${DEFAULT-VALUE}).")
+    int deepSeconds = 600;
+
     @Option(names = "--fail-on-stego", description = "Exit with 3 when any file is stego.")
     boolean failOnStego;
 
@@ -111,10 +123,13 @@ public final class ScanCommand implements Callable<Integer> {
                 !noExtract);
         ScanModel served = scanners == null ? loadModel() : ScanModel.NONE;
         ImageScanner scanner = scanners == null ? served.scanner(options) : scanners.apply(options);
-        FileScanner fileScanner = new FileScanner(scanner, maxBytes);
         ResultPrinter printer = printer(out, files);
         ScanTally tally = new ScanTally();
         ProgressBar bar = !quiet && Terminal.stderrIsTerminal() ? new ProgressBar(err, files.size(), tally) : null;
+        if (deep) {
+            scanner = deepScanner(scanner, bar);
+        }
+        FileScanner fileScanner = new FileScanner(scanner, maxBytes);
 
         long start = System.nanoTime();
         printer.header();
@@ -129,7 +144,9 @@ public final class ScanCommand implements Callable<Integer> {
                     new Topics(topicPrefix), Duration.ofSeconds(timeoutSeconds)).scan(files, onDone);
             results.forEach(print);
         } else {
-            new ScanRunner(fileScanner, threads, Duration.ofSeconds(timeoutSeconds)).run(files, print, onDone);
+            // a deep search takes every thread, so files go one at a time, each with the search's time on top
+            new ScanRunner(fileScanner, deep ? 1 : threads,
+                    Duration.ofSeconds(timeoutSeconds + (deep ? deepSeconds : 0))).run(files, print, onDone);
         }
         out.flush();
         if (bar != null) {
@@ -140,6 +157,24 @@ public final class ScanCommand implements Callable<Integer> {
             err.println(summary(tally, (System.nanoTime() - start) / 1e9));
         }
         return exitCode(tally.stego() > 0, tally.errors() > 0, failOnStego);
+    }
+
+    /** The fast scan, then for a JPEG the steghide seed search, with its progress on the bar. */
+    private ImageScanner deepScanner(ImageScanner fast, ProgressBar bar) {
+        SteghideDeepCheck check = new SteghideDeepCheck(threads);
+        return request -> {
+            long deadline = System.nanoTime() + deepSeconds * 1_000_000_000L;
+            ScanResult result = check.check(fast.scan(request), request.data(), done -> {
+                if (bar != null) {
+                    bar.status(String.format(Locale.ROOT, "steghide seeds %.0f%%",
+                            100.0 * done / SteghideSeedSearch.SEEDS));
+                }
+            }, () -> System.nanoTime() > deadline);
+            if (bar != null) {
+                bar.status("");
+            }
+            return result;
+        };
     }
 
     private ScanModel loadModel() {
@@ -164,6 +199,12 @@ public final class ScanCommand implements Callable<Integer> {
         }
         if (timeoutSeconds < 1) {
             throw new ParameterException(spec.commandLine(), "--timeout-seconds must be at least 1, got " + timeoutSeconds);
+        }
+        if (deepSeconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--deep-seconds must be at least 1, got " + deepSeconds);
+        }
+        if (deep && viaKafka != null) {
+            throw new ParameterException(spec.commandLine(), "--deep runs here; it cannot be combined with --via-kafka");
         }
         if (maxBytes < 1 || maxPixels < 1) {
             throw new ParameterException(spec.commandLine(), "--max-bytes and --max-pixels must be positive");

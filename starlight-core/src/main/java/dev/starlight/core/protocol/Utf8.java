@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** Strict UTF-8 decoding: malformed input gives empty rather than replacement characters. */
-final class Utf8 {
+public final class Utf8 {
     private Utf8() {
     }
 
-    static Optional<String> decodeStrict(byte[] bytes) {
+    public static Optional<String> decodeStrict(byte[] bytes) {
         try {
             return Optional.of(StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -1,6 +1,8 @@
 package dev.starlight.core.scan;
 
 import dev.starlight.core.protocol.Extraction;
+import dev.starlight.core.protocol.Utf8;
+import java.util.Base64;
 
 /**
  * The recovered message.
@@ -13,7 +15,12 @@ import dev.starlight.core.protocol.Extraction;
 public record Payload(int lengthBytes, String text, String base64, String encoding) {
 
     public static Payload of(Extraction extraction) {
-        String text = extraction.text().orElse(null);
-        return new Payload(extraction.payload().length, text, extraction.base64(), text != null ? "utf-8" : "binary");
+        return of(extraction.payload());
+    }
+
+    public static Payload of(byte[] message) {
+        String text = Utf8.decodeStrict(message).orElse(null);
+        return new Payload(message.length, text, Base64.getEncoder().encodeToString(message),
+                text != null ? "utf-8" : "binary");
     }
 }

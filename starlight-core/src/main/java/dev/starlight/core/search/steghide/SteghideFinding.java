@@ -34,7 +34,7 @@ public record SteghideFinding(int seed, SteghideHeader header, Optional<Steghide
      * 2^-25 for magic and version, times the share of valid algorithm and mode pairs, times the share of 32-bit
      * lengths that are 1 or 2 modulo 8 and fit the cover.
      */
-    static double chanceOfFalseHeader(int samples) {
+    public static double chanceOfFalseHeader(int samples) {
         long bitsLeft = samples / SteghideBits.SAMPLES_PER_BIT - SteghideHeader.BITS;
         if (bitsLeft < 10) {
             return 0;
