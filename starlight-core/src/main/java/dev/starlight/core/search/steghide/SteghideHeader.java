@@ -54,7 +54,15 @@ public record SteghideHeader(int algorithm, int mode, long plainBits) {
      */
     static SteghideHeader read(SteghideBits bits) {
         long capacity = bits.remaining();
-        if (capacity < BITS || bits.value(MAGIC_BITS) != MAGIC || bits.bit() != 0) {
+        if (capacity < BITS) {
+            return null;
+        }
+        for (int b = 0; b < MAGIC_BITS; b++) {
+            if (bits.bit() != ((MAGIC >>> b) & 1)) {
+                return null; // most seeds the search hands over differ early: stop at the first wrong bit
+            }
+        }
+        if (bits.bit() != 0) {
             return null;
         }
         int algorithm = (int) bits.value(5);

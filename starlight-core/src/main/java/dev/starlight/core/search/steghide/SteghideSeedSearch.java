@@ -27,6 +27,7 @@ public final class SteghideSeedSearch {
     public static final long SEEDS = 1L << 32;
     private static final int CHUNK_BITS = 22;
     private static final int CHUNKS = (int) (SEEDS >>> CHUNK_BITS);
+    private static final int BATCH = 4096;
     private static final int CHECKED_BITS = SteghideHeader.MAGIC_BITS + 1;
     private static final int[] EXPECTED = new int[CHECKED_BITS];
 
@@ -144,6 +145,9 @@ public final class SteghideSeedSearch {
         private final AtomicReference<SteghideFinding> found;
         private final Progress progress;
         private final int[] drawn = new int[CHECKED_BITS * SteghideBits.SAMPLES_PER_BIT];
+        private final int[] kept = new int[BATCH];
+        private final int[] keptState = new int[BATCH];
+        private final byte[] keptTwice = new byte[BATCH];
         long candidates;
 
         Worker(SteghideSamples samples, AtomicBoolean stop, AtomicLong done, AtomicReference<SteghideFinding> found,
@@ -158,21 +162,77 @@ public final class SteghideSeedSearch {
         }
 
         void run(long from, long to) {
-            for (long s = from; s < to; s++) {
-                int seed = (int) s;
-                if (passesMagic(seed)) {
-                    candidates++;
-                    SteghideFinding f = SteghideFinding.check(samples, seed);
-                    if (f != null) {
-                        found.compareAndSet(null, f);
-                        stop.set(true);
-                        done.addAndGet(s + 1 - from);
-                        progress.seedsDone(done.get());
-                        return;
+            for (long base = from; base < to; base += BATCH) {
+                int size = (int) Math.min(BATCH, to - base);
+                int survivors = firstTwoBits(base, size);
+                for (int i = 0; i < survivors; i++) {
+                    int seed = kept[i];
+                    if (passesMagic(seed)) {
+                        candidates++;
+                        SteghideFinding f = SteghideFinding.check(samples, seed);
+                        if (f != null) {
+                            found.compareAndSet(null, f);
+                            stop.set(true);
+                            done.addAndGet(Integer.toUnsignedLong(seed) + 1 - from);
+                            progress.seedsDone(done.get());
+                            return;
+                        }
                     }
                 }
             }
             progress.seedsDone(done.addAndGet(to - from));
+        }
+
+        /**
+         * The first two header bits of {@code size} seeds from {@code base}, without a branch per seed (half the
+         * seeds fail each bit, which no branch predictor can guess): the seeds that pass both, or that drew a sample
+         * twice (left to {@link #passesMagic}), are packed into {@link #kept} and counted.
+         */
+        private int firstTwoBits(long base, int size) {
+            int m = 0;
+            for (int i = 0; i < size; i++) {
+                int seed = (int) (base + i);
+                int s1 = seed * SteghideRandom.A + SteghideRandom.C;
+                int s2 = s1 * SteghideRandom.A + SteghideRandom.C;
+                int s3 = s2 * SteghideRandom.A + SteghideRandom.C;
+                int k1 = SteghideRandom.scaleFast(s1, n);
+                int k2 = 1 + SteghideRandom.scaleFast(s2, n - 1);
+                int k3 = 2 + SteghideRandom.scaleFast(s3, n - 2);
+                int twice = (k1 == k2 ? 1 : 0) | (k1 == k3 ? 1 : 0) | (k2 == k3 ? 1 : 0);
+                int bit = (parity[k1] ^ parity[k2] ^ parity[k3]) & 1;
+                kept[m] = seed;
+                keptState[m] = s3;
+                keptTwice[m] = (byte) twice;
+                m += (bit ^ EXPECTED[0] ^ 1) | twice;
+            }
+            int out = 0;
+            for (int i = 0; i < m; i++) {
+                int s4 = keptState[i] * SteghideRandom.A + SteghideRandom.C;
+                int s5 = s4 * SteghideRandom.A + SteghideRandom.C;
+                int s6 = s5 * SteghideRandom.A + SteghideRandom.C;
+                int k4 = 3 + SteghideRandom.scaleFast(s4, n - 3);
+                int k5 = 4 + SteghideRandom.scaleFast(s5, n - 4);
+                int k6 = 5 + SteghideRandom.scaleFast(s6, n - 5);
+                int bit = (parity[k4] ^ parity[k5] ^ parity[k6]) & 1;
+                // a repeated draw among the six is rare: the exact check then decides
+                int twice = (k4 == k5 ? 1 : 0) | (k4 == k6 ? 1 : 0) | (k5 == k6 ? 1 : 0);
+                int seed = kept[i];
+                kept[out] = seed;
+                out += (bit ^ EXPECTED[1] ^ 1) | twice | keptTwice[i] | repeatsFirstBit(seed, k4, k5, k6);
+            }
+            return out;
+        }
+
+        /** 1 when one of the second bit's samples was drawn for the first bit too. */
+        private int repeatsFirstBit(int seed, int k4, int k5, int k6) {
+            int s1 = seed * SteghideRandom.A + SteghideRandom.C;
+            int s2 = s1 * SteghideRandom.A + SteghideRandom.C;
+            int s3 = s2 * SteghideRandom.A + SteghideRandom.C;
+            int k1 = SteghideRandom.scaleFast(s1, n);
+            int k2 = 1 + SteghideRandom.scaleFast(s2, n - 1);
+            int k3 = 2 + SteghideRandom.scaleFast(s3, n - 2);
+            return (k4 == k1 || k4 == k2 || k4 == k3 || k5 == k1 || k5 == k2 || k5 == k3 || k6 == k1 || k6 == k2
+                    || k6 == k3) ? 1 : 0;
         }
 
         Result result(long start, long range) {
