@@ -164,7 +164,7 @@ public final class ScanCommand implements Callable<Integer> {
         SteghideDeepCheck check = new SteghideDeepCheck(threads);
         return request -> {
             long deadline = System.nanoTime() + deepSeconds * 1_000_000_000L;
-            ScanResult result = check.check(fast.scan(request), request.data(), done -> {
+            ScanResult result = check.check(fast.scan(request), request.data(), !noExtract, done -> {
                 if (bar != null) {
                     bar.status(String.format(Locale.ROOT, "steghide seeds %.0f%%",
                             100.0 * done / SteghideSeedSearch.SEEDS));

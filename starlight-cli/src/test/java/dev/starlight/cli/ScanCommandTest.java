@@ -234,6 +234,42 @@ class ScanCommandTest {
         assertThat(ScanCommand.exitCode(true, true, true)).isEqualTo(3);
     }
 
+    private static final Path STEGHIDE_FIXTURES =
+            Path.of("../starlight-core/src/test/resources/dev/starlight/core/search/steghide");
+
+    @Test
+    void deepFindsSteghideWithoutThePassphraseAndLeavesOtherFormatsAlone() throws IOException {
+        Files.copy(STEGHIDE_FIXTURES.resolve("early-seed.jpg"), dir.resolve("a.jpg"));
+        TestImages.write(dir.resolve("b.png"), TestImages.rgb(8, 8), "png");
+
+        CliRun run = CliRun.of("scan", "--deep", "--json", "--model", "none", dir.toString());
+
+        List<ScanResult> results = run.jsonResults();
+        assertThat(results.get(0).verdict()).isEqualTo(Verdict.STEGO);
+        assertThat(results.get(0).method()).isEqualTo("steghide");
+        assertThat(results.get(0).evidence()).anySatisfy(e -> {
+            assertThat(e.detector()).isEqualTo("steghide.seed");
+            assertThat(e.detail()).contains("rijndael-128");
+        });
+        assertThat(results.get(1).evidence()).noneSatisfy(e -> assertThat(e.detector()).isEqualTo("steghide.seed"));
+        assertThat(run.exitCode()).isZero();
+    }
+
+    @Test
+    void aDeepSearchOverItsTimeLimitSaysHowFarItGotAndKeepsTheFastVerdict() throws IOException {
+        Files.copy(STEGHIDE_FIXTURES.resolve("none-uncompressed.jpg"), dir.resolve("late.jpg"));
+
+        CliRun run = CliRun.of("scan", "--deep", "--deep-seconds", "1", "--json", "--model", "none", dir.toString());
+
+        ScanResult r = run.jsonResults().get(0);
+        assertThat(r.verdict()).isEqualTo(Verdict.CLEAN);
+        assertThat(r.evidence()).anySatisfy(e -> {
+            assertThat(e.detector()).isEqualTo("steghide.seed");
+            assertThat(e.score()).isNull();
+            assertThat(e.detail()).startsWith("not run to the end");
+        });
+    }
+
     @Test
     void usageErrorsExitWithTwo() throws IOException {
         Path f = file("a.bin", new byte[] {1});
@@ -246,6 +282,8 @@ class ScanCommandTest {
         CliRun bare = CliRun.of();
         assertThat(bare.exitCode()).isEqualTo(2);
         assertThat(bare.err()).contains("a command is required");
+        assertThat(CliRun.of("scan", "--deep", "--deep-seconds", "0", f.toString()).exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("scan", "--deep", "--via-kafka", "localhost:1", f.toString()).exitCode()).isEqualTo(2);
         CliRun zeroTimeout = CliRun.of("scan", "--timeout-seconds", "0", f.toString());
         assertThat(zeroTimeout.exitCode()).isEqualTo(2);
         assertThat(zeroTimeout.err()).contains("--timeout-seconds must be at least 1, got 0");

@@ -49,6 +49,23 @@ public interface DetectorConfig {
 
     Api api();
 
+    Deep deep();
+
+    /** The opt-in steghide deep check ({@code POST /v1/scan?deep=true}). */
+    interface Deep {
+        /** Threads one deep check's seed search uses; 0 = half the cores, at least one (the rest keep scanning). */
+        @WithDefault("0")
+        int threads();
+
+        /** Longest one search may run; a search stopped by it says in its evidence how far it got. */
+        @WithDefault("300s")
+        Duration maxTime();
+
+        /** Deep checks at once; a request beyond them is refused with 429 DEEP_BUSY. */
+        @WithDefault("1")
+        int concurrent();
+    }
+
     interface Api {
         /** Require an API key on /v1 endpoints (on by default in the prod profile). */
         @WithDefault("false")

@@ -24,6 +24,11 @@ final class ErrorStatus {
                         + retryAfterSeconds + " s")).build();
     }
 
+    static Response deepBusy() {
+        return Response.status(429).header("Retry-After", "60")
+                .entity(new ErrorBody("DEEP_BUSY", "every deep check is taken; retry in a minute")).build();
+    }
+
     static Response queueFull() {
         return Response.status(429).header("Retry-After", "1")
                 .entity(new ErrorBody("QUEUE_FULL", "too many scans in progress; retry shortly")).build();

@@ -3,6 +3,7 @@ package dev.starlight.detector.http;
 import dev.starlight.core.http.ErrorBody;
 import dev.starlight.core.scan.ScanRequest;
 import dev.starlight.core.scan.ScanResult;
+import dev.starlight.detector.scan.DeepChecks;
 import dev.starlight.detector.scan.ScanService;
 import dev.starlight.detector.scan.ScanWorkers;
 import jakarta.ws.rs.Consumes;
@@ -42,10 +43,12 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class ScanResource {
     private final ScanService scans;
     private final ScanWorkers workers;
+    private final DeepChecks deepChecks;
 
-    public ScanResource(ScanService scans, ScanWorkers workers) {
+    public ScanResource(ScanService scans, ScanWorkers workers, DeepChecks deepChecks) {
         this.scans = scans;
         this.workers = workers;
+        this.deepChecks = deepChecks;
     }
 
     /** The multipart form of {@code POST /v1/scan}, for the OpenAPI document. */
@@ -87,7 +90,7 @@ public class ScanResource {
     @APIResponse(responseCode = "422", description = "EMPTY_INPUT, TRUNCATED, MALFORMED, UNSUPPORTED_FEATURE: an image that cannot be read",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = {ErrorBody.class, ScanResult.class}),
                     examples = @ExampleObject(name = "422", value = OpenApiExamples.TRUNCATED)))
-    @APIResponse(responseCode = "429", description = "RATE_LIMITED (this key's limit) or QUEUE_FULL (too many scans in progress); Retry-After says when",
+    @APIResponse(responseCode = "429", description = "RATE_LIMITED (this key's limit), QUEUE_FULL (too many scans in progress) or DEEP_BUSY (deep=true while the deep checks are all taken); Retry-After says when",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class),
                     examples = @ExampleObject(name = "429", value = "{\"code\":\"QUEUE_FULL\",\"message\":\"too many scans in progress; retry shortly\"}")))
     @APIResponse(responseCode = "500", description = "INTERNAL: a fault of the service; the ScanResult follows when the scan ran",
@@ -98,9 +101,11 @@ public class ScanResource {
                     examples = @ExampleObject(name = "503", value = OpenApiExamples.TIMEOUT)))
     public Response scanRaw(byte[] body,
                             @Parameter(description = "return the recovered message") @QueryParam("extract") @DefaultValue("true") boolean extract,
+                            @Parameter(description = "for a JPEG, also search all 2^32 steghide seeds for steghide data (about a "
+                                    + "minute; evidence steghide.seed)") @QueryParam("deep") @DefaultValue("false") boolean deep,
                             @HeaderParam("X-Request-Id") String requestId,
                             @HeaderParam("X-Source") String source) {
-        return scanOne(new ScanRequest(requestIdOrNew(requestId), source, body), extract);
+        return scanOne(new ScanRequest(requestIdOrNew(requestId), source, body), extract, deep);
     }
 
     @POST
@@ -108,12 +113,13 @@ public class ScanResource {
     @Operation(hidden = true) // documented with scanRaw: one operation, two body kinds
     public Response scanMultipart(@RestForm("file") FileUpload file,
                                   @QueryParam("extract") @DefaultValue("true") boolean extract,
+                                  @QueryParam("deep") @DefaultValue("false") boolean deep,
                                   @HeaderParam("X-Request-Id") String requestId) {
         if (file == null) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(new ErrorBody("MISSING_FILE", "multipart field 'file' is required")).build();
         }
-        return scanOne(new ScanRequest(requestIdOrNew(requestId), file.fileName(), read(file)), extract);
+        return scanOne(new ScanRequest(requestIdOrNew(requestId), file.fileName(), read(file)), extract, deep);
     }
 
     @POST
@@ -148,14 +154,25 @@ public class ScanResource {
         }
     }
 
-    private Response scanOne(ScanRequest request, boolean extract) {
-        if (!workers.tryAcquireHttp()) {
-            return ErrorStatus.queueFull();
+    private Response scanOne(ScanRequest request, boolean extract, boolean deep) {
+        if (deep && !deepChecks.tryAcquire()) {
+            return ErrorStatus.deepBusy();
         }
         try {
-            return ErrorStatus.of(scans.submit(request, extract, "http").join());
+            if (!workers.tryAcquireHttp()) {
+                return ErrorStatus.queueFull();
+            }
+            ScanResult fast;
+            try {
+                fast = scans.submit(request, extract, "http").join();
+            } finally {
+                workers.releaseHttp();
+            }
+            return ErrorStatus.of(deep ? deepChecks.check(fast, request.data(), extract) : fast);
         } finally {
-            workers.releaseHttp();
+            if (deep) {
+                deepChecks.release();
+            }
         }
     }
 

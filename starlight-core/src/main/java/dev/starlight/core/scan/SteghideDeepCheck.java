@@ -27,15 +27,21 @@ public final class SteghideDeepCheck {
 
     /** @param threads threads one search uses */
     public SteghideDeepCheck(int threads) {
-        this.search = new SteghideSeedSearch(threads);
+        this(new SteghideSeedSearch(threads));
+    }
+
+    /** With a search of one's own (a partial one in tests). */
+    public SteghideDeepCheck(SteghideSeedSearch search) {
+        this.search = search;
     }
 
     /**
      * @param fast      the fast scan's result for {@code data}
+     * @param extract   whether an unencrypted embedding's file becomes the payload (as {@link ScanOptions#extract})
      * @param progress  told the seeds done as the search goes
      * @param cancelled asked between chunks of seeds whether to stop (the evidence then says how far it got)
      */
-    public ScanResult check(ScanResult fast, byte[] data, SteghideSeedSearch.Progress progress,
+    public ScanResult check(ScanResult fast, byte[] data, boolean extract, SteghideSeedSearch.Progress progress,
                             BooleanSupplier cancelled) {
         if (fast.isError() || !"jpeg".equals(fast.format())) {
             return fast;
@@ -55,11 +61,12 @@ public final class SteghideDeepCheck {
                             + "false header %.1e)", searched, samples.count(), chance(samples))), start);
             case CANCELLED -> with(fast, new Evidence(Evidence.Kind.EXTRACTION, DETECTOR, null,
                     "not run to the end: stopped after " + searched + " without a steghide header"), start);
-            case FOUND -> found(fast, r.finding().orElseThrow(), searched, start);
+            case FOUND -> found(fast, r.finding().orElseThrow(), extract, searched, start);
         };
     }
 
-    private static ScanResult found(ScanResult fast, SteghideFinding f, String searched, long start) {
+    private static ScanResult found(ScanResult fast, SteghideFinding f, boolean extract, String searched,
+                                    long start) {
         double score = 1 - f.chance();
         String what = f.message().isPresent()
                 ? "unencrypted, file \"" + f.message().get().fileName() + "\" of " + f.message().get().data().length
@@ -71,7 +78,7 @@ public final class SteghideDeepCheck {
                 f.header().compressed() ? " (compressed)" : "", what, f.chance(), searched);
         Evidence e = new Evidence(DETECTOR, score, detail, null, METHOD, Evidence.Kind.EXTRACTION);
         boolean already = fast.isStego();
-        Payload payload = fast.payload() != null || f.message().isEmpty() ? fast.payload()
+        Payload payload = !extract || fast.payload() != null || f.message().isEmpty() ? fast.payload()
                 : Payload.of(f.message().get().data());
         List<Evidence> evidence = new ArrayList<>(fast.evidence());
         evidence.add(e);

@@ -25,8 +25,8 @@ import java.util.function.BooleanSupplier;
  */
 public final class SteghideSeedSearch {
     public static final long SEEDS = 1L << 32;
-    private static final int CHUNK_BITS = 22;
-    private static final int CHUNKS = (int) (SEEDS >>> CHUNK_BITS);
+    /** Seeds a thread takes at a time; cancellation is checked between chunks (about 0.1 s each). */
+    private static final long CHUNK = 1L << 22;
     private static final int BATCH = 4096;
     private static final int CHECKED_BITS = SteghideHeader.MAGIC_BITS + 1;
     private static final int[] EXPECTED = new int[CHECKED_BITS];
@@ -59,38 +59,44 @@ public final class SteghideSeedSearch {
     }
 
     private final int threads;
+    private final long firstSeed;
+    private final long endSeed;
 
+    /** A search of every seed. */
     public SteghideSeedSearch(int threads) {
+        this(threads, 0, SEEDS);
+    }
+
+    /**
+     * A search of seeds {@code firstSeed .. endSeed-1} only (as unsigned 32-bit values): for tests, and for
+     * sampling the seed space. Its "not found" covers that range alone.
+     */
+    public SteghideSeedSearch(int threads, long firstSeed, long endSeed) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
-        this.threads = threads;
-    }
-
-    /** Every seed. */
-    public Result search(SteghideSamples samples, Progress progress, BooleanSupplier cancelled) {
-        return search(samples, 0, CHUNKS, progress, cancelled);
-    }
-
-    /** Seeds {@code from .. to-1} only (as unsigned 32-bit values; for tests and partial runs). */
-    public Result searchRange(SteghideSamples samples, long from, long to) {
-        if (from < 0 || to > SEEDS || from >= to) {
-            throw new IllegalArgumentException("seed range " + from + ".." + to);
+        if (firstSeed < 0 || endSeed > SEEDS || firstSeed >= endSeed) {
+            throw new IllegalArgumentException("seed range " + firstSeed + ".." + endSeed);
         }
-        long start = System.nanoTime();
-        Worker w = new Worker(samples, new AtomicBoolean(), new AtomicLong(), new AtomicReference<>(), d -> { });
-        w.run(from, to);
-        return w.result(start, to - from);
+        this.threads = threads;
+        this.firstSeed = firstSeed;
+        this.endSeed = endSeed;
     }
 
-    private Result search(SteghideSamples samples, int firstChunk, int lastChunk, Progress progress,
-                          BooleanSupplier cancelled) {
+    /** The seeds this search covers. */
+    public long seeds() {
+        return endSeed - firstSeed;
+    }
+
+    /** Searches this search's seeds in chunks on its threads, up to the first finding. */
+    public Result search(SteghideSamples samples, Progress progress, BooleanSupplier cancelled) {
         long start = System.nanoTime();
         if (samples.count() < SteghideHeader.BITS * SteghideBits.SAMPLES_PER_BIT) {
-            return new Result(Outcome.NOT_FOUND, Optional.empty(), SEEDS, System.nanoTime() - start, 0);
+            return new Result(Outcome.NOT_FOUND, Optional.empty(), seeds(), System.nanoTime() - start, 0);
         }
+        long chunks = (seeds() + CHUNK - 1) / CHUNK;
         AtomicBoolean stop = new AtomicBoolean();
-        AtomicLong nextChunk = new AtomicLong(firstChunk);
+        AtomicLong nextChunk = new AtomicLong();
         AtomicLong done = new AtomicLong();
         AtomicReference<SteghideFinding> found = new AtomicReference<>();
         AtomicLong candidates = new AtomicLong();
@@ -100,8 +106,9 @@ public final class SteghideSeedSearch {
             Thread thread = new Thread(() -> {
                 Worker w = new Worker(samples, stop, done, found, progress);
                 long c;
-                while (!stop.get() && (c = nextChunk.getAndIncrement()) < lastChunk) {
-                    w.run(c << CHUNK_BITS, (c + 1) << CHUNK_BITS);
+                while (!stop.get() && (c = nextChunk.getAndIncrement()) < chunks) {
+                    long from = firstSeed + c * CHUNK;
+                    w.run(from, Math.min(endSeed, from + CHUNK));
                     if (cancelled.getAsBoolean() || caller.isInterrupted()) {
                         stop.set(true);
                     }
@@ -127,12 +134,10 @@ public final class SteghideSeedSearch {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        long nanos = System.nanoTime() - start;
         SteghideFinding f = found.get();
         long tried = done.get();
-        Outcome outcome = f != null ? Outcome.FOUND
-                : tried >= (long) (lastChunk - firstChunk) << CHUNK_BITS ? Outcome.NOT_FOUND : Outcome.CANCELLED;
-        return new Result(outcome, Optional.ofNullable(f), tried, nanos, candidates.get());
+        Outcome outcome = f != null ? Outcome.FOUND : tried >= seeds() ? Outcome.NOT_FOUND : Outcome.CANCELLED;
+        return new Result(outcome, Optional.ofNullable(f), tried, System.nanoTime() - start, candidates.get());
     }
 
     /** One thread's search state; the scratch array holds the samples drawn for the seed being tried. */
@@ -233,12 +238,6 @@ public final class SteghideSeedSearch {
             int k3 = 2 + SteghideRandom.scaleFast(s3, n - 2);
             return (k4 == k1 || k4 == k2 || k4 == k3 || k5 == k1 || k5 == k2 || k5 == k3 || k6 == k1 || k6 == k2
                     || k6 == k3) ? 1 : 0;
-        }
-
-        Result result(long start, long range) {
-            SteghideFinding f = found.get();
-            return new Result(f != null ? Outcome.FOUND : Outcome.NOT_FOUND, Optional.ofNullable(f),
-                    f != null ? done.get() : range, System.nanoTime() - start, candidates);
         }
 
         /**

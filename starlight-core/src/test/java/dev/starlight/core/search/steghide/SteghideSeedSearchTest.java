@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class SteghideSeedSearchTest {
     /** Seeds searched on each side of the passphrase's seed: a partial search that still runs the real filter. */
-    private static final long WINDOW = 1L << 18;
+    static final long WINDOW = 1L << 18;
 
     @Test
     void findsSteghidesDefaultEncryptedEmbeddingAndNamesItsCipher() throws IOException {
@@ -57,8 +57,7 @@ class SteghideSeedSearchTest {
                 Files.readAllBytes(Corpus.root().resolve("covers/clean-0025.jpg"))));
         long seed = Integer.toUnsignedLong(SteghideFinding.seedOf("correct horse".getBytes(StandardCharsets.UTF_8)));
 
-        SteghideSeedSearch.Result r = new SteghideSeedSearch(1).searchRange(cover, Math.max(0, seed - WINDOW),
-                Math.min(SteghideSeedSearch.SEEDS, seed + WINDOW));
+        SteghideSeedSearch.Result r = around(seed).search(cover, done -> { }, () -> false);
 
         assertThat(r.outcome()).isEqualTo(SteghideSeedSearch.Outcome.NOT_FOUND);
         assertThat(r.finding()).isEmpty();
@@ -124,8 +123,12 @@ class SteghideSeedSearchTest {
 
     private static SteghideSeedSearch.Result searchAround(String file, String passphrase) throws IOException {
         long seed = Integer.toUnsignedLong(SteghideFinding.seedOf(passphrase.getBytes(StandardCharsets.UTF_8)));
-        return new SteghideSeedSearch(1).searchRange(samples(file), Math.max(0, seed - WINDOW),
-                Math.min(SteghideSeedSearch.SEEDS, seed + WINDOW));
+        return around(seed).search(samples(file), done -> { }, () -> false);
+    }
+
+    /** A search of the seeds within {@link #WINDOW} of {@code seed}, on two threads. */
+    static SteghideSeedSearch around(long seed) {
+        return new SteghideSeedSearch(2, Math.max(0, seed - WINDOW), Math.min(SteghideSeedSearch.SEEDS, seed + WINDOW));
     }
 
     private static SteghideSamples samples(String file) throws IOException {
