@@ -153,6 +153,8 @@ public final class SteghideSeedSearch {
         private final int[] kept = new int[BATCH];
         private final int[] keptState = new int[BATCH];
         private final byte[] keptTwice = new byte[BATCH];
+        /** The three samples of the first bit of each kept seed. */
+        private final int[] first = new int[3 * BATCH];
         long candidates;
 
         Worker(SteghideSamples samples, AtomicBoolean stop, AtomicLong done, AtomicReference<SteghideFinding> found,
@@ -208,6 +210,9 @@ public final class SteghideSeedSearch {
                 kept[m] = seed;
                 keptState[m] = s3;
                 keptTwice[m] = (byte) twice;
+                first[3 * m] = k1;
+                first[3 * m + 1] = k2;
+                first[3 * m + 2] = k3;
                 m += (bit ^ EXPECTED[0] ^ 1) | twice;
             }
             int out = 0;
@@ -221,21 +226,17 @@ public final class SteghideSeedSearch {
                 int bit = (parity[k4] ^ parity[k5] ^ parity[k6]) & 1;
                 // a repeated draw among the six is rare: the exact check then decides
                 int twice = (k4 == k5 ? 1 : 0) | (k4 == k6 ? 1 : 0) | (k5 == k6 ? 1 : 0);
-                int seed = kept[i];
-                kept[out] = seed;
-                out += (bit ^ EXPECTED[1] ^ 1) | twice | keptTwice[i] | repeatsFirstBit(seed, k4, k5, k6);
+                kept[out] = kept[i];
+                out += (bit ^ EXPECTED[1] ^ 1) | twice | keptTwice[i] | repeatsFirstBit(i, k4, k5, k6);
             }
             return out;
         }
 
-        /** 1 when one of the second bit's samples was drawn for the first bit too. */
-        private int repeatsFirstBit(int seed, int k4, int k5, int k6) {
-            int s1 = seed * SteghideRandom.A + SteghideRandom.C;
-            int s2 = s1 * SteghideRandom.A + SteghideRandom.C;
-            int s3 = s2 * SteghideRandom.A + SteghideRandom.C;
-            int k1 = SteghideRandom.scaleFast(s1, n);
-            int k2 = 1 + SteghideRandom.scaleFast(s2, n - 1);
-            int k3 = 2 + SteghideRandom.scaleFast(s3, n - 2);
+        /** 1 when one of the second bit's samples was drawn for the first bit of kept seed {@code i} too. */
+        private int repeatsFirstBit(int i, int k4, int k5, int k6) {
+            int k1 = first[3 * i];
+            int k2 = first[3 * i + 1];
+            int k3 = first[3 * i + 2];
             return (k4 == k1 || k4 == k2 || k4 == k3 || k5 == k1 || k5 == k2 || k5 == k3 || k6 == k1 || k6 == k2
                     || k6 == k3) ? 1 : 0;
         }
