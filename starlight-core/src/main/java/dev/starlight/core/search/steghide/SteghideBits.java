@@ -17,6 +17,12 @@ final class SteghideBits {
         this.selector = new SteghideSelector(parity.length, seed);
     }
 
+    /** Back to the first bit, for another seed. */
+    void reset(int seed) {
+        selector.reset(seed);
+        next = 0;
+    }
+
     /** Bits left in the cover from the current position. */
     long remaining() {
         return parity.length / SAMPLES_PER_BIT - next;

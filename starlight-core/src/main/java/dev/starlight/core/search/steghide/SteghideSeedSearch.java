@@ -142,7 +142,8 @@ public final class SteghideSeedSearch {
 
     /** One thread's search state; the scratch array holds the samples drawn for the seed being tried. */
     private static final class Worker {
-        private final byte[] parity;
+        /** The samples' parities, 64 to a long: a large photograph's fit in the caches the random draws hit. */
+        private final long[] bits;
         private final int n;
         private final SteghideSamples samples;
         private final AtomicBoolean stop;
@@ -150,6 +151,8 @@ public final class SteghideSeedSearch {
         private final AtomicReference<SteghideFinding> found;
         private final Progress progress;
         private final int[] drawn = new int[CHECKED_BITS * SteghideBits.SAMPLES_PER_BIT];
+        /** The exact reader for seeds that pass {@link #passesMagic}, reused (most fail within a few bits). */
+        private final SteghideBits exact;
         private final int[] kept = new int[BATCH];
         private final int[] keptState = new int[BATCH];
         private final byte[] keptTwice = new byte[BATCH];
@@ -160,8 +163,13 @@ public final class SteghideSeedSearch {
         Worker(SteghideSamples samples, AtomicBoolean stop, AtomicLong done, AtomicReference<SteghideFinding> found,
                Progress progress) {
             this.samples = samples;
-            this.parity = samples.parity();
+            byte[] parity = samples.parity();
             this.n = parity.length;
+            this.exact = new SteghideBits(samples, 0);
+            this.bits = new long[(n + 63) >>> 6];
+            for (int i = 0; i < n; i++) {
+                bits[i >>> 6] |= (long) parity[i] << i;
+            }
             this.stop = stop;
             this.done = done;
             this.found = found;
@@ -176,7 +184,9 @@ public final class SteghideSeedSearch {
                     int seed = kept[i];
                     if (passesMagic(seed)) {
                         candidates++;
-                        SteghideFinding f = SteghideFinding.check(samples, seed);
+                        exact.reset(seed);
+                        SteghideFinding f = SteghideHeader.read(exact) == null ? null
+                                : SteghideFinding.check(samples, seed);
                         if (f != null) {
                             found.compareAndSet(null, f);
                             stop.set(true);
@@ -206,7 +216,7 @@ public final class SteghideSeedSearch {
                 int k2 = 1 + SteghideRandom.scaleFast(s2, n - 1);
                 int k3 = 2 + SteghideRandom.scaleFast(s3, n - 2);
                 int twice = (k1 == k2 ? 1 : 0) | (k1 == k3 ? 1 : 0) | (k2 == k3 ? 1 : 0);
-                int bit = (parity[k1] ^ parity[k2] ^ parity[k3]) & 1;
+                int bit = (int) (bits[k1 >>> 6] >>> k1 ^ bits[k2 >>> 6] >>> k2 ^ bits[k3 >>> 6] >>> k3) & 1;
                 kept[m] = seed;
                 keptState[m] = s3;
                 keptTwice[m] = (byte) twice;
@@ -223,7 +233,7 @@ public final class SteghideSeedSearch {
                 int k4 = 3 + SteghideRandom.scaleFast(s4, n - 3);
                 int k5 = 4 + SteghideRandom.scaleFast(s5, n - 4);
                 int k6 = 5 + SteghideRandom.scaleFast(s6, n - 5);
-                int bit = (parity[k4] ^ parity[k5] ^ parity[k6]) & 1;
+                int bit = (int) (bits[k4 >>> 6] >>> k4 ^ bits[k5 >>> 6] >>> k5 ^ bits[k6 >>> 6] >>> k6) & 1;
                 // a repeated draw among the six is rare: the exact check then decides
                 int twice = (k4 == k5 ? 1 : 0) | (k4 == k6 ? 1 : 0) | (k5 == k6 ? 1 : 0);
                 kept[out] = kept[i];
@@ -259,7 +269,7 @@ public final class SteghideSeedSearch {
                         }
                     }
                     drawn[sample] = k;
-                    sum += parity[k];
+                    sum += (int) (bits[k >>> 6] >>> k) & 1;
                 }
                 if ((sum & 1) != EXPECTED[b]) {
                     return false;

@@ -11,17 +11,27 @@ import java.util.Map;
  * for step because a collision handled any other way sends every later bit to another sample.
  */
 final class SteghideSelector {
+    /** Up to this many positions, x is searched linearly, as steghide does (the header needs 195). */
+    private static final int LINEAR = 256;
+
     private final int maximum;
-    private final SteghideRandom random;
-    private int[] x = new int[256];
-    private int[] y = new int[256];
+    private SteghideRandom random;
+    private int[] x = new int[LINEAR];
+    private int[] y = new int[LINEAR];
     private int count;
-    /** value of x -> the first position holding it (steghide searches x from the start). */
-    private final Map<Integer, Integer> firstPosition = new HashMap<>();
+    /** value of x -> the first position holding it (steghide searches x from the start); beyond LINEAR only. */
+    private Map<Integer, Integer> firstPosition;
 
     SteghideSelector(int maximum, int seed) {
         this.maximum = maximum;
         this.random = new SteghideRandom(seed);
+    }
+
+    /** Starts again for another seed (the search reuses one selector per thread). */
+    void reset(int seed) {
+        random = new SteghideRandom(seed);
+        count = 0;
+        firstPosition = null;
     }
 
     /** The sample at position {@code i} of the permutation. */
@@ -70,12 +80,28 @@ final class SteghideSelector {
 
     /** The first position before {@code limit} that holds {@code value}, or -1. */
     private int positionBefore(int value, int limit) {
+        if (firstPosition == null) {
+            for (int i = 0; i < limit; i++) {
+                if (x[i] == value) {
+                    return i;
+                }
+            }
+            return -1;
+        }
         Integer p = firstPosition.get(value);
         return p != null && p < limit ? p : -1;
     }
 
     private void set(int position, int value) {
         x[position] = value;
-        firstPosition.putIfAbsent(value, position);
+        if (firstPosition == null && position >= LINEAR) {
+            firstPosition = new HashMap<>();
+            for (int i = 0; i < position; i++) {
+                firstPosition.putIfAbsent(x[i], i);
+            }
+        }
+        if (firstPosition != null) {
+            firstPosition.putIfAbsent(value, position);
+        }
     }
 }
