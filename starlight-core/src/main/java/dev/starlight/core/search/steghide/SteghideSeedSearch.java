@@ -44,9 +44,9 @@ public final class SteghideSeedSearch {
     /**
      * @param outcome     found, every seed tried without a finding, or stopped early
      * @param finding     the embedding found, when found
-     * @param seedsTried  seeds tried (all {@link #SEEDS} when not found)
+     * @param seedsTried  seeds tried (all of this search's when not found)
      * @param nanos       wall time of the search
-     * @param candidates  seeds that passed the 25-bit check (each then read exactly)
+     * @param candidates  seeds that passed the 25-bit check or drew a sample twice (each then read exactly)
      */
     public record Result(Outcome outcome, Optional<SteghideFinding> finding, long seedsTried, long nanos,
                          long candidates) {
