@@ -1,6 +1,7 @@
 package dev.starlight.core.search.steghide;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.starlight.codecs.Corpus;
 import dev.starlight.codecs.image.JpegCoefficientReader;
@@ -93,6 +94,39 @@ class SteghideSeedSearchTest {
                 assertThat(SteghideRandom.scaleFast((int) s, n)).isEqualTo(SteghideRandom.scale((int) s, n));
             }
         }
+    }
+
+    @Test
+    void aHeaderMustNameACipherAndModeSteghideCanWrite() {
+        assertThat(SteghideHeader.validPair(0, 1)).as("none, with steghide's default mode left in place").isTrue();
+        assertThat(SteghideHeader.validPair(0, 0)).isFalse();
+        assertThat(SteghideHeader.validPair(2, 6)).as("rijndael-128 ctr").isTrue();
+        assertThat(SteghideHeader.validPair(2, 7)).as("a block cipher in stream mode").isFalse();
+        assertThat(SteghideHeader.validPair(20, 7)).as("arcfour stream").isTrue();
+        assertThat(SteghideHeader.validPair(20, 1)).isFalse();
+        assertThat(SteghideHeader.validPair(23, 1)).as("no 24th cipher").isFalse();
+        assertThat(SteghideHeader.VALID_PAIRS).isEqualTo(131);
+    }
+
+    @Test
+    void aHeadersLengthMustBeOneOrTwoModuloEightAndFitTheCover() {
+        assertThat(SteghideHeader.plausibleLength(1233, 5000)).as("compressed: 1 + 32 + whole bytes").isTrue();
+        assertThat(SteghideHeader.plausibleLength(1378, 5000)).as("uncompressed: 2 flags + whole bytes").isTrue();
+        assertThat(SteghideHeader.plausibleLength(1235, 5000)).isFalse();
+        assertThat(SteghideHeader.plausibleLength(4993, 5000)).isTrue();
+        assertThat(SteghideHeader.plausibleLength(5009, 5000)).as("longer than the cover holds").isFalse();
+        assertThat(SteghideHeader.plausibleLength(9, 5000)).isFalse();
+    }
+
+    @Test
+    void theChanceOfAFalseHeaderGrowsWithTheCoverAndFollowsTheRulesCount() {
+        int samples = 30_000;
+        double lengths = (samples / 3 - SteghideHeader.BITS - 9) / 4.0;
+        double expected = 128 * (131 / 256.0) * lengths / Math.pow(2, 32);
+
+        assertThat(SteghideFinding.chanceOfFalseHeader(samples)).isCloseTo(expected, within(1e-12));
+        assertThat(SteghideFinding.chanceOfFalseHeader(120_000)).isGreaterThan(SteghideFinding.chanceOfFalseHeader(samples));
+        assertThat(SteghideFinding.chanceOfFalseHeader(100)).isZero();
     }
 
     @Test
