@@ -67,7 +67,7 @@ public final class ScanCommand implements Callable<Integer> {
     int timeoutSeconds = 30;
 
     @Option(names = "--deep", description = {"Also search every JPEG for steghide data without the passphrase, "
-            + "by trying all 2^32 seeds steghide can derive from one (about 100 s per 512x512 file on 2 cores; files "
+            + "by trying all 2^32 seeds steghide can derive from one (about a minute per file on 2 cores; files "
             + "are then scanned one at a time, each search on --threads threads). An embedding found makes the file "
             + "stego with method steghide, and an unencrypted one is extracted."})
     boolean deep;
