@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -123,8 +122,9 @@ public final class CalibrateCommand implements Callable<Integer> {
             FusionGroup group = input.group();
             LabelledImage image = images.get(i);
             examples.add(new FusionTrainer.Example(group.label(), image.group(), features, image.stego()));
-            modelScore(r.evidence()).ifPresent(p -> modelExamples.add(new FusionTrainer.Example(group.label(),
-                    image.group(), Map.of(MODEL_FEATURE, p), image.stego())));
+            Evidence.firstScored(r.evidence(), Evidence.Kind.MODEL).map(Evidence::score).ifPresent(p ->
+                    modelExamples.add(new FusionTrainer.Example(group.label(), image.group(), Map.of(MODEL_FEATURE, p),
+                            image.stego())));
         }
         FusionTrainer trainer = new FusionTrainer(l2, targetFpr, extraMargin, FusionModel.DEFAULT_FEATURES);
         Map<String, FusionModel.GroupModel> groups = trainer.fit(examples);
@@ -161,12 +161,6 @@ public final class CalibrateCommand implements Callable<Integer> {
         Files.writeString(out, fit.toJson() + "\n");
         summarise(fit, examples);
         return ExitCodes.OK;
-    }
-
-    /** The model's probability among this evidence, if a model ran. */
-    private static Optional<Double> modelScore(List<Evidence> evidence) {
-        return evidence.stream().filter(e -> e.kind() == Evidence.Kind.MODEL && e.score() != null)
-                .map(Evidence::score).findFirst();
     }
 
     /** Prints each group's detection and false-positive rate on the data it was fitted on. */

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One finding behind a verdict.
@@ -100,6 +102,16 @@ public record Evidence(String detector, Double score, String detail,
 
     public static Evidence notRun(String detector, String why) {
         return new Evidence(detector, null, "not run: " + why, null, null, Kind.STATISTIC);
+    }
+
+    /** The first evidence of this kind that has a score (a served model's: {@code Kind.MODEL}), or empty. */
+    public static Optional<Evidence> firstScored(List<Evidence> evidence, Kind kind) {
+        for (Evidence e : evidence) {
+            if (e.kind() == kind && e.score() != null) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
     }
 
     /** True when the detector could not run on the image (score is null). */

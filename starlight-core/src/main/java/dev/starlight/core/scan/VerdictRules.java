@@ -54,7 +54,7 @@ final class VerdictRules {
             return new Decision(Verdict.STEGO, top.confidence(), top.method().label(),
                     top.bitOrder() == null ? null : top.bitOrder().label(), Payload.of(top));
         }
-        Evidence modelEvidence = modelEvidence(evidence);
+        Evidence modelEvidence = Evidence.firstScored(evidence, Evidence.Kind.MODEL).orElse(null);
         Double model = modelEvidence == null ? null : modelEvidence.score();
         double fusedP = fused == null ? 0.0 : fused.probability();
         double modelThreshold = fused == null ? MODEL_THRESHOLD : fused.modelThreshold();
@@ -82,15 +82,6 @@ final class VerdictRules {
     private static Evidence jpegEvidence(List<Evidence> evidence) {
         for (Evidence e : evidence) {
             if (e.kind() == Evidence.Kind.STATISTIC && JPEG_CLASSIFIER.equals(e.detector()) && e.score() != null) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    private static Evidence modelEvidence(List<Evidence> evidence) {
-        for (Evidence e : evidence) {
-            if (e.kind() == Evidence.Kind.MODEL && e.score() != null) {
                 return e;
             }
         }
