@@ -30,7 +30,7 @@ public final class JpegFitCommand implements Callable<Integer> {
             description = "Where the set is (made there when it has no features.csv).")
     Path set;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the fit.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the fit (required unless --write-holdout).")
     Path out;
 
     @Option(names = "--sources", arity = "1..*", paramLabel = "DIR",
@@ -44,6 +44,11 @@ public final class JpegFitCommand implements Callable<Integer> {
     @Option(names = "--refeature", description = "Compute the features of an existing set again (after they changed).")
     boolean refeature;
 
+    @Option(names = "--write-holdout", paramLabel = "DIR",
+            description = "Instead of fitting: write the set's holdout split as files for `starlight eval` "
+                    + "(DIR/clean/<family>/, DIR/stego/<tool>/; the simulated tools' files with a sidecar giving the rate).")
+    Path writeHoldout;
+
     @Option(names = "--threads", defaultValue = "2", paramLabel = "N", description = "Worker threads (${DEFAULT-VALUE}).")
     int threads;
 
@@ -52,6 +57,10 @@ public final class JpegFitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (out == null && writeHoldout == null) {
+            System.err.println("jpeg-fit: --out FILE is required (or --write-holdout DIR)");
+            return ExitCodes.INPUT_ERROR;
+        }
         if (!Files.isRegularFile(set.resolve("features.csv"))) {
             List<Path> dirs = sources != null ? sources : defaultSources();
             Files.createDirectories(set);
@@ -60,6 +69,11 @@ public final class JpegFitCommand implements Callable<Integer> {
         } else if (refeature) {
             int rows = new JpegStegoSet(seed, threads, zooPerFamily).refeature(set);
             System.err.println("jpeg-fit: features of " + rows + " images computed again");
+        }
+        if (writeHoldout != null) {
+            int files = new JpegStegoSet(seed, threads, zooPerFamily).writeHoldout(set, writeHoldout);
+            System.err.println("jpeg-fit: " + files + " holdout images written under " + writeHoldout);
+            return ExitCodes.OK;
         }
         String command = "starlight jpeg-fit --set " + set + " --out " + out + " --seed " + seed
                 + " --zoo-per-family " + zooPerFamily + (refeature ? " --refeature" : "");

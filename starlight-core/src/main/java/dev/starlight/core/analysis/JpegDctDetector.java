@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The JPEG statistics as the scanner runs them: reads the luma DCT coefficients once and gives the evidence of
  * {@link JpegHistogramDetector} ({@code jpeg.hist}), {@link JpegCalibrationDetector} ({@code jpeg.calib}) and
- * {@link JpegStegoDetector} ({@code jpeg.stego}, the fitted classifier that can call a JPEG stego).
+ * {@link JpegSequentialDetector} ({@code jpeg.seq}, sequential replacement: jsteg) and {@link JpegStegoDetector}
+ * ({@code jpeg.stego}, the fitted classifier that can call a JPEG stego).
  */
 public final class JpegDctDetector implements Detector {
 
@@ -25,15 +26,18 @@ public final class JpegDctDetector implements Detector {
             if (luma.whyNot() != null) {
                 return List.of(Evidence.notRun(JpegHistogramDetector.FAMILY, luma.whyNot()),
                         Evidence.notRun(JpegCalibrationDetector.FAMILY, luma.whyNot()),
+                        Evidence.notRun(JpegSequentialDetector.FAMILY, luma.whyNot()),
                         Evidence.notRun(JpegStegoDetector.FAMILY, luma.whyNot()));
             }
             return List.of(JpegHistogramDetector.analyse(luma.component()),
                     JpegCalibrationDetector.analyse(luma.component()),
+                    JpegSequentialDetector.analyse(luma.component()),
                     JpegStegoDetector.analyse(luma.component()));
         } catch (RuntimeException e) {
             String why = "internal error: " + e;
             return List.of(Evidence.notRun(JpegHistogramDetector.FAMILY, why),
                     Evidence.notRun(JpegCalibrationDetector.FAMILY, why),
+                    Evidence.notRun(JpegSequentialDetector.FAMILY, why),
                     Evidence.notRun(JpegStegoDetector.FAMILY, why));
         }
     }

@@ -48,6 +48,12 @@ public record Sidecar(Embedding embedding, @JsonProperty("clean_file") String cl
         return new Sidecar(new Embedding("pixel", technique, false, null, rate, null), cleanFile);
     }
 
+    /** The sidecar of DCT-domain stego (jsteg, F5 and the like, outside the protocol) at a known rate in bits per
+     *  non-zero AC coefficient. */
+    public static Sidecar ofDct(String technique, double rate, String cleanFile) {
+        return new Sidecar(new Embedding("dct", technique, false, null, rate, null), cleanFile);
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

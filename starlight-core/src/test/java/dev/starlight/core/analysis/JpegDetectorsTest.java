@@ -29,24 +29,27 @@ import org.junit.jupiter.api.Test;
 class JpegDetectorsTest {
 
     @Test
-    void theScannerRunsTheThreeJpegDetectorsFromOneReadOfTheCoefficients() {
+    void theScannerRunsTheFourJpegDetectorsFromOneReadOfTheCoefficients() {
         assertThat(StatisticalDetectors.all()).extracting(Detector::name).contains("jpeg");
         byte[] file = SyntheticImages.encode(SyntheticImages.rgb(ImageFormat.JPEG, 128, 96, false, 8, 3));
         DecodedImage decoded = ImageCodecs.decode(file);
         List<Evidence> both = new JpegDctDetector().analyse(decoded, file);
         assertThat(both).containsExactly(new JpegHistogramDetector().analyse(decoded, file).get(0),
                 new JpegCalibrationDetector().analyse(decoded, file).get(0),
+                new JpegSequentialDetector().analyse(decoded, file).get(0),
                 new JpegStegoDetector().analyse(decoded, file).get(0));
         DecodedImage png = SyntheticImages.rgb(ImageFormat.PNG, 64, 64, false, 8, 1);
         assertThat(new JpegDctDetector().analyse(png, SyntheticImages.encode(png))).extracting(Evidence::detector)
-                .containsExactly(JpegHistogramDetector.FAMILY, JpegCalibrationDetector.FAMILY, JpegStegoDetector.FAMILY);
+                .containsExactly(JpegHistogramDetector.FAMILY, JpegCalibrationDetector.FAMILY,
+                        JpegSequentialDetector.FAMILY, JpegStegoDetector.FAMILY);
     }
 
     @Test
     void nonJpegImagesAreNotRun() {
         DecodedImage png = SyntheticImages.rgb(ImageFormat.PNG, 64, 64, false, 8, 1);
         byte[] file = SyntheticImages.encode(png);
-        for (Detector d : List.of(new JpegHistogramDetector(), new JpegCalibrationDetector())) {
+        for (Detector d : List.of(new JpegHistogramDetector(), new JpegCalibrationDetector(),
+                new JpegSequentialDetector())) {
             List<Evidence> e = d.analyse(png, file);
             assertThat(e).hasSize(1);
             assertThat(e.get(0).notRunAtAll()).isTrue();
@@ -60,7 +63,8 @@ class JpegDetectorsTest {
         byte[] file = SyntheticImages.encode(jpeg);
         DecodedImage decoded = ImageCodecs.decode(file);
         byte[] cut = Arrays.copyOf(file, file.length / 2);
-        for (Detector d : List.of(new JpegHistogramDetector(), new JpegCalibrationDetector())) {
+        for (Detector d : List.of(new JpegHistogramDetector(), new JpegCalibrationDetector(),
+                new JpegSequentialDetector())) {
             Evidence e = d.analyse(decoded, cut).get(0);
             assertThat(e.notRunAtAll()).isTrue();
             assertThat(e.detail()).contains("DCT coefficients unreadable");

@@ -1,7 +1,9 @@
 package dev.starlight.lab.jpeg;
 
 import dev.starlight.codecs.image.JpegCoefficientReader;
+import dev.starlight.codecs.image.JpegCoefficientWriter;
 import dev.starlight.codecs.image.JpegCoefficients;
+import dev.starlight.core.protocol.Sidecar;
 import dev.starlight.core.analysis.JpegStegoFeatures;
 import dev.starlight.lab.zoo.CleanZoo;
 import dev.starlight.lab.zoo.ZooCovers;
@@ -272,6 +274,54 @@ public final class JpegStegoSet {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Writes the holdout split as files for {@code starlight eval}: {@code dir/clean/<family>/} (the clean covers,
+     * outguess's re-compressed twins and the zoo's JPEG families, copied), {@code dir/stego/steghide/} and
+     * {@code dir/stego/outguess/} (the real tools' files, copied; the folder names the method) and
+     * {@code dir/stego/<tool>/} for F5, nsF5 and jsteg: the cover with its luma coefficients changed by the
+     * simulator, written losslessly ({@link JpegCoefficientWriter}) with a sidecar giving the rate in bits per
+     * non-zero AC coefficient. Returns the files written.
+     */
+    public int writeHoldout(Path set, Path dir) throws IOException {
+        List<String> lines = Files.readAllLines(set.resolve("features.csv"));
+        int meta = HEADER.split(",").length;
+        int written = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",", meta + 1);
+            if (!c[0].equals("holdout")) {
+                continue;
+            }
+            String family = c[1];
+            String tool = c[2];
+            String file = c[8];
+            int at = file.indexOf('@');
+            if (at < 0) {
+                Path from = set.resolve(file);
+                Path to = tool.equals("clean") ? dir.resolve("clean").resolve(family).resolve(from.getFileName())
+                        : dir.resolve("stego").resolve(tool).resolve(from.getFileName());
+                Files.createDirectories(to.getParent());
+                Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                String id = file.substring(0, at);
+                double rate = Double.parseDouble(c[7]);
+                Path coverFile = set.resolve("covers").resolve(c[0]).resolve(id + ".jpg");
+                byte[] original = Files.readAllBytes(coverFile);
+                JpegCoefficients all = JpegCoefficientReader.read(original);
+                List<JpegCoefficients.Component> comps = new ArrayList<>(all.components());
+                comps.set(0, all.luma().withCoefficients(simulated(all.luma(), tool, rate, id)));
+                byte[] stego = JpegCoefficientWriter.write(original,
+                        new JpegCoefficients(all.width(), all.height(), all.progressive(), comps));
+                Path to = dir.resolve("stego").resolve(tool)
+                        .resolve(String.format(Locale.ROOT, "%s-%.2f.jpg", id, rate));
+                Files.createDirectories(to.getParent());
+                Files.write(to, stego);
+                Sidecar.ofDct(tool, rate, coverFile.getFileName().toString()).writeBeside(to);
+            }
+            written++;
+        }
+        return written;
     }
 
     private static void add(List<String> rows, String split, String tool, JpegCoefficients.Component c, long bits,
