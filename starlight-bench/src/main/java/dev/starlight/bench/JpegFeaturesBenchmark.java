@@ -1,11 +1,16 @@
 package dev.starlight.bench;
 
+import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.ImageCodecs;
 import dev.starlight.codecs.image.ImageFormat;
 import dev.starlight.codecs.image.JpegCoefficientReader;
 import dev.starlight.codecs.image.JpegCoefficients;
+import dev.starlight.core.Evidence;
+import dev.starlight.core.analysis.JpegDctDetector;
 import dev.starlight.core.analysis.JpegStegoFeatures;
 import dev.starlight.core.analysis.JpegStegoModel;
 import dev.starlight.lab.dataset.SyntheticCovers;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,7 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The JPEG classifier's fast path on one thread: {@link JpegStegoFeatures} of the luma coefficients (calibration
  * included) and the shipped {@link JpegStegoModel}, from coefficients already read ({@code features}), and with the
- * coefficient read from the file ({@code readAndClassify}).
+ * coefficient read from the file ({@code readAndClassify}); and everything the scan adds for a JPEG in the DCT
+ * domain ({@code dctDetectors}: {@link JpegDctDetector} from the file: coefficient read, {@code jpeg.hist},
+ * {@code jpeg.calib}, {@code jpeg.seq} and {@code jpeg.stego}).
  *
  * <pre>java -jar starlight-bench/target/benchmarks.jar JpegFeatures -f 1 -wi 3 -i 5</pre>
  */
@@ -42,17 +49,25 @@ public class JpegFeaturesBenchmark {
     private byte[] file;
     private JpegCoefficients.Component luma;
     private JpegStegoModel model;
+    private DecodedImage decoded;
+    private final JpegDctDetector detector = new JpegDctDetector();
 
     @Setup
     public void setUp() {
         file = SyntheticCovers.encoded(ImageFormat.JPEG, size, 42);
         luma = JpegCoefficientReader.read(file).luma();
         model = JpegStegoModel.shipped();
+        decoded = ImageCodecs.decode(file);
     }
 
     @Benchmark
     public double[] features() {
         return JpegStegoFeatures.of(luma);
+    }
+
+    @Benchmark
+    public List<Evidence> dctDetectors() {
+        return detector.analyse(decoded, file);
     }
 
     @Benchmark

@@ -38,7 +38,15 @@ public final class JpegCalibrationDetector extends SingleEvidenceDetector {
 
     /** The evidence for one component's coefficients. */
     static Evidence analyse(JpegCoefficients.Component c) {
-        double[] f = features(c);
+        return evidence(features(c));
+    }
+
+    /** The evidence with the calibration already computed (null when the image is too small). */
+    static Evidence analyse(JpegCoefficients.Component c, JpegLuma.Calibration calibration) {
+        return evidence(calibration == null ? null : features(c, calibration.calibrated().coefficients()));
+    }
+
+    private static Evidence evidence(double[] f) {
         if (f == null) {
             return Evidence.notRun(FAMILY, "image too small for calibration (needs 3x3 blocks)");
         }

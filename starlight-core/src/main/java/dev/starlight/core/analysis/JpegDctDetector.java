@@ -3,6 +3,7 @@ package dev.starlight.core.analysis;
 import dev.starlight.core.Detector;
 
 import dev.starlight.codecs.image.DecodedImage;
+import dev.starlight.codecs.image.JpegCoefficients;
 import dev.starlight.core.Evidence;
 import java.util.List;
 
@@ -29,10 +30,12 @@ public final class JpegDctDetector implements Detector {
                         Evidence.notRun(JpegSequentialDetector.FAMILY, luma.whyNot()),
                         Evidence.notRun(JpegStegoDetector.FAMILY, luma.whyNot()));
             }
-            return List.of(JpegHistogramDetector.analyse(luma.component()),
-                    JpegCalibrationDetector.analyse(luma.component()),
-                    JpegSequentialDetector.analyse(luma.component()),
-                    JpegStegoDetector.analyse(luma.component()));
+            JpegCoefficients.Component c = luma.component();
+            JpegLuma.Calibration calibration = JpegLuma.calibrate(c); // shared by jpeg.calib and jpeg.stego
+            return List.of(JpegHistogramDetector.analyse(c),
+                    JpegCalibrationDetector.analyse(c, calibration),
+                    JpegSequentialDetector.analyse(c),
+                    JpegStegoDetector.analyse(c, calibration));
         } catch (RuntimeException e) {
             String why = "internal error: " + e;
             return List.of(Evidence.notRun(JpegHistogramDetector.FAMILY, why),

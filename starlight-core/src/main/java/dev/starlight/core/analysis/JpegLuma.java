@@ -15,17 +15,41 @@ import java.util.function.Function;
 final class JpegLuma {
     /** BASIS[x * 8 + u] = C(u) / 2 * cos((2x + 1) u pi / 16), C(0) = 1 / sqrt(2), else 1. */
     private static final float[] BASIS = new float[64];
+    /** BASIS transposed: BASIS_T[u * 8 + x] = BASIS[x * 8 + u]. */
+    private static final float[] BASIS_T = new float[64];
 
     static {
         for (int x = 0; x < 8; x++) {
             for (int u = 0; u < 8; u++) {
                 double c = u == 0 ? Math.sqrt(0.5) : 1;
                 BASIS[x * 8 + u] = (float) (c / 2 * Math.cos((2 * x + 1) * u * Math.PI / 16));
+                BASIS_T[u * 8 + x] = BASIS[x * 8 + u];
             }
         }
     }
 
     private JpegLuma() {
+    }
+
+    /**
+     * The calibrated estimate of a component (Fridrich): its samples decompressed, and the coefficients of those
+     * samples cropped by 4 pixels at the top and left and compressed again on the 8x8 grid with the same table
+     * (every mode). What {@link JpegCalibrationDetector} and {@link JpegStegoFeatures} share, computed once.
+     */
+    record Calibration(float[] plane, JpegCoefficients.Component calibrated) {
+    }
+
+    /** The calibration of {@code c}; null when it has fewer than 3x3 blocks. */
+    static Calibration calibrate(JpegCoefficients.Component c) {
+        int bw = c.blocksWide();
+        int bh = c.blocksHigh();
+        if (bw < 3 || bh < 3) {
+            return null;
+        }
+        float[] plane = decompress(c);
+        short[] cal = recompress(plane, bw * 8, 4, 4, bw - 1, bh - 1, c.quant(), 14);
+        return new Calibration(plane, new JpegCoefficients.Component(c.id(), c.h(), c.v(), c.quant(), bw - 1,
+                bh - 1, cal));
     }
 
     /** The luma coefficients of a JPEG, or why they cannot be read (exactly one of the two is set). */
@@ -50,38 +74,104 @@ final class JpegLuma {
         return luma.whyNot() != null ? Evidence.notRun(family, luma.whyNot()) : statistic.apply(luma.component());
     }
 
-    /** Inverse DCT of one block: {@code in} in natural order (row = vertical frequency), {@code out} samples. */
+    /**
+     * Inverse DCT of one block: {@code in} in natural order (row = vertical frequency), {@code out} samples. Each
+     * output is the sum of its products in ascending frequency, rows first, then columns; the eight outputs of a
+     * row are kept in eight locals so that every input is read once per row.
+     */
     static void idct(float[] in, float[] out, float[] tmp) {
+        int nonZeroRows = 0;
+        for (int k = 0; k < 64; k++) {
+            if (in[k] != 0) {
+                nonZeroRows |= 1 << (k >> 3);
+            }
+        }
+        idct(in, nonZeroRows, out, tmp, false);
+    }
+
+    /**
+     * {@link #idct} with the rows of the input that hold a non-zero value given as bits ({@code 1 << v}); with
+     * {@code edgesOnly}, rows 1 to 6 of the output get only their first and last sample (same values).
+     */
+    private static void idct(float[] in, int nonZeroRows, float[] out, float[] tmp, boolean edgesOnly) {
         int rows = 0; // 1 + the last row of the input with a non-zero value
         for (int v = 0; v < 8; v++) {
             int r = v * 8;
-            boolean zero = true;
-            for (int u = 0; u < 8 && zero; u++) {
-                zero = in[r + u] == 0;
-            }
+            boolean zero = (nonZeroRows & (1 << v)) == 0;
+            float s0 = 0;
+            float s1 = 0;
+            float s2 = 0;
+            float s3 = 0;
+            float s4 = 0;
+            float s5 = 0;
+            float s6 = 0;
+            float s7 = 0;
             if (!zero) {
                 rows = v + 1;
-            }
-            for (int x = 0; x < 8; x++) {
-                float s = 0;
-                if (!zero) {
-                    int b = x * 8;
-                    for (int u = 0; u < 8; u++) {
-                        s += in[r + u] * BASIS[b + u];
-                    }
+                for (int u = 0; u < 8; u++) {
+                    float c = in[r + u];
+                    int t = u * 8;
+                    s0 += c * BASIS_T[t];
+                    s1 += c * BASIS_T[t + 1];
+                    s2 += c * BASIS_T[t + 2];
+                    s3 += c * BASIS_T[t + 3];
+                    s4 += c * BASIS_T[t + 4];
+                    s5 += c * BASIS_T[t + 5];
+                    s6 += c * BASIS_T[t + 6];
+                    s7 += c * BASIS_T[t + 7];
                 }
-                tmp[r + x] = s;
             }
+            tmp[r] = s0;
+            tmp[r + 1] = s1;
+            tmp[r + 2] = s2;
+            tmp[r + 3] = s3;
+            tmp[r + 4] = s4;
+            tmp[r + 5] = s5;
+            tmp[r + 6] = s6;
+            tmp[r + 7] = s7;
         }
         for (int y = 0; y < 8; y++) {
             int b = y * 8;
-            for (int x = 0; x < 8; x++) {
-                float s = 0;
+            if (edgesOnly && y > 0 && y < 7) {
+                float s0 = 0;
+                float s7 = 0;
                 for (int v = 0; v < rows; v++) {
-                    s += BASIS[b + v] * tmp[v * 8 + x];
+                    float c = BASIS[b + v];
+                    s0 += c * tmp[v * 8];
+                    s7 += c * tmp[v * 8 + 7];
                 }
-                out[b + x] = s;
+                out[b] = s0;
+                out[b + 7] = s7;
+                continue;
             }
+            float s0 = 0;
+            float s1 = 0;
+            float s2 = 0;
+            float s3 = 0;
+            float s4 = 0;
+            float s5 = 0;
+            float s6 = 0;
+            float s7 = 0;
+            for (int v = 0; v < rows; v++) {
+                float c = BASIS[b + v];
+                int t = v * 8;
+                s0 += c * tmp[t];
+                s1 += c * tmp[t + 1];
+                s2 += c * tmp[t + 2];
+                s3 += c * tmp[t + 3];
+                s4 += c * tmp[t + 4];
+                s5 += c * tmp[t + 5];
+                s6 += c * tmp[t + 6];
+                s7 += c * tmp[t + 7];
+            }
+            out[b] = s0;
+            out[b + 1] = s1;
+            out[b + 2] = s2;
+            out[b + 3] = s3;
+            out[b + 4] = s4;
+            out[b + 5] = s5;
+            out[b + 6] = s6;
+            out[b + 7] = s7;
         }
     }
 
@@ -90,6 +180,10 @@ final class JpegLuma {
      * (natural order; the others are left as they were). 14 gives all 64.
      */
     static void fdct(float[] in, float[] out, float[] tmp, int maxSum) {
+        if (maxSum >= 14) {
+            fdctAll(in, out, tmp);
+            return;
+        }
         int top = Math.min(7, maxSum);
         for (int y = 0; y < 8; y++) {
             int r = y * 8;
@@ -112,11 +206,89 @@ final class JpegLuma {
         }
     }
 
+    /** {@link #fdct} of all 64 modes: the same sums in the same order, eight outputs at a time in locals. */
+    private static void fdctAll(float[] in, float[] out, float[] tmp) {
+        for (int y = 0; y < 8; y++) {
+            int r = y * 8;
+            float s0 = 0;
+            float s1 = 0;
+            float s2 = 0;
+            float s3 = 0;
+            float s4 = 0;
+            float s5 = 0;
+            float s6 = 0;
+            float s7 = 0;
+            for (int x = 0; x < 8; x++) {
+                float c = in[r + x];
+                int t = x * 8;
+                s0 += c * BASIS[t];
+                s1 += c * BASIS[t + 1];
+                s2 += c * BASIS[t + 2];
+                s3 += c * BASIS[t + 3];
+                s4 += c * BASIS[t + 4];
+                s5 += c * BASIS[t + 5];
+                s6 += c * BASIS[t + 6];
+                s7 += c * BASIS[t + 7];
+            }
+            tmp[r] = s0;
+            tmp[r + 1] = s1;
+            tmp[r + 2] = s2;
+            tmp[r + 3] = s3;
+            tmp[r + 4] = s4;
+            tmp[r + 5] = s5;
+            tmp[r + 6] = s6;
+            tmp[r + 7] = s7;
+        }
+        for (int v = 0; v < 8; v++) {
+            float s0 = 0;
+            float s1 = 0;
+            float s2 = 0;
+            float s3 = 0;
+            float s4 = 0;
+            float s5 = 0;
+            float s6 = 0;
+            float s7 = 0;
+            for (int y = 0; y < 8; y++) {
+                float c = BASIS[y * 8 + v];
+                int t = y * 8;
+                s0 += c * tmp[t];
+                s1 += c * tmp[t + 1];
+                s2 += c * tmp[t + 2];
+                s3 += c * tmp[t + 3];
+                s4 += c * tmp[t + 4];
+                s5 += c * tmp[t + 5];
+                s6 += c * tmp[t + 6];
+                s7 += c * tmp[t + 7];
+            }
+            int o = v * 8;
+            out[o] = s0;
+            out[o + 1] = s1;
+            out[o + 2] = s2;
+            out[o + 3] = s3;
+            out[o + 4] = s4;
+            out[o + 5] = s5;
+            out[o + 6] = s6;
+            out[o + 7] = s7;
+        }
+    }
+
     /**
      * The component decompressed to 8-bit samples (dequantise, inverse DCT, level shift, round, clamp), one
      * plane of {@code blocksWide * 8} by {@code blocksHigh * 8}.
      */
     static float[] decompress(JpegCoefficients.Component c) {
+        return decompress(c, false);
+    }
+
+    /**
+     * As {@link #decompress} for the samples on the edges of the 8x8 blocks (their first and last rows and
+     * columns: what blockiness reads), with the same values; the samples inside the blocks are left 0.
+     */
+    static float[] decompressBlockEdges(JpegCoefficients.Component c) {
+        return decompress(c, true);
+    }
+
+    private static float[] decompress(JpegCoefficients.Component c, boolean edgesOnly) {
         int bw = c.blocksWide();
         int stride = bw * 8;
         float[] plane = new float[stride * c.blocksHigh() * 8];
@@ -127,15 +299,20 @@ final class JpegLuma {
         int[] q = c.quant();
         for (int b = 0; b < c.blockCount(); b++) {
             int o = b * 64;
+            int nonZeroRows = 0;
             for (int k = 0; k < 64; k++) {
-                in[k] = coef[o + k] * q[k];
+                int v = coef[o + k] * q[k];
+                in[k] = v;
+                nonZeroRows |= (v != 0 ? 1 : 0) << (k >> 3);
             }
-            idct(in, out, tmp);
+            idct(in, nonZeroRows, out, tmp, edgesOnly);
             int base = (b / bw) * 8 * stride + (b % bw) * 8;
             for (int y = 0; y < 8; y++) {
-                for (int x = 0; x < 8; x++) {
-                    float p = Math.round(out[y * 8 + x] + 128);
-                    plane[base + y * stride + x] = p < 0 ? 0 : (p > 255 ? 255 : p);
+                boolean inner = edgesOnly && y > 0 && y < 7;
+                for (int x = 0; x < 8; x += inner && x == 0 ? 7 : 1) {
+                    // Math.round's floor(x + 1/2), exact in double for these magnitudes, then clamped
+                    double p = Math.floor((double) (out[y * 8 + x] + 128) + 0.5);
+                    plane[base + y * stride + x] = p < 0 ? 0 : (p > 255 ? 255 : (float) p);
                 }
             }
         }
@@ -165,7 +342,7 @@ final class JpegLuma {
                 int o = (by * wide + bx) * 64;
                 for (int k = 0; k < 64; k++) {
                     if ((k >> 3) + (k & 7) <= maxSum) {
-                        out[o + k] = (short) Math.round(f[k] / q[k]);
+                        out[o + k] = (short) (int) Math.floor((double) (f[k] / q[k]) + 0.5); // Math.round, exactly
                     }
                 }
             }

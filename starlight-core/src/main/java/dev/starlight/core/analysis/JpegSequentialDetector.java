@@ -75,9 +75,10 @@ public final class JpegSequentialDetector extends SingleEvidenceDetector {
         short[] coef = c.coefficients();
         int blocks = c.blockCount();
         int step = Math.max(1, c.blocksWide() / CUTS_PER_ROW);
+        // running histograms of the AC values clamped to -5..5: all modes, and the gradient modes (0,1), (1,0)
+        long[] all = new long[2 * CLAMP + 1];
+        long[] gradient = new long[2 * CLAMP + 1];
         long[] h = new long[2 * MAX_MAGNITUDE + 1];
-        long usable = 0;
-        long nonZero = 0;
         double bestZ = Double.NEGATIVE_INFINITY;
         int bestBlocks = 0;
         long bestUsable = 0;
@@ -85,30 +86,38 @@ public final class JpegSequentialDetector extends SingleEvidenceDetector {
             int to = Math.min(blocks, from + step);
             for (int i = from * 64; i < to * 64; i += 64) {
                 for (int k = 1; k < 64; k++) {
-                    int v = coef[i + k];
-                    if (v == 0) {
-                        continue;
-                    }
-                    nonZero++;
-                    if (v != 1) {
-                        usable++;
-                    }
-                    if (k != 1 && k != 8 && v >= -MAX_MAGNITUDE && v <= MAX_MAGNITUDE) {
-                        h[v + MAX_MAGNITUDE]++;
-                    }
+                    all[clamp(coef[i + k])]++;
                 }
+                gradient[clamp(coef[i + 1])]++;
+                gradient[clamp(coef[i + 8])]++;
+            }
+            for (int v = -MAX_MAGNITUDE; v <= MAX_MAGNITUDE; v++) {
+                h[v + MAX_MAGNITUDE] = all[v + CLAMP] - gradient[v + CLAMP];
             }
             double z = z(h);
             if (z > bestZ) {
                 bestZ = z;
                 bestBlocks = to;
-                bestUsable = usable;
+                bestUsable = usable(all, to);
             }
         }
         if (bestBlocks == 0) {
             return null;
         }
+        long nonZero = (long) blocks * 63 - all[CLAMP];
         return new Sweep(bestZ, bestBlocks, blocks, bestUsable / (double) Math.max(1, nonZero));
+    }
+
+    /** Values beyond ±5 share the end bins (only -4..4 are read, and 0 and 1 for the usable count). */
+    private static final int CLAMP = 5;
+
+    private static int clamp(int v) {
+        return Math.max(-CLAMP, Math.min(CLAMP, v)) + CLAMP;
+    }
+
+    /** AC coefficients that are neither 0 nor 1 among the first {@code blocks} blocks, from their histogram. */
+    private static long usable(long[] all, int blocks) {
+        return (long) blocks * 63 - all[CLAMP] - all[CLAMP + 1];
     }
 
     /** z of one prefix's counts h[v + 4] for v in -4..4; -infinity with too few coefficients. */

@@ -30,13 +30,23 @@ public final class JpegStegoDetector extends SingleEvidenceDetector {
     }
 
     static Evidence analyse(JpegCoefficients.Component c, JpegStegoModel model) {
+        return analyse(c, model, null);
+    }
+
+    /** The evidence with the shipped fit and the calibration already computed ({@link JpegLuma#calibrate}). */
+    static Evidence analyse(JpegCoefficients.Component c, JpegLuma.Calibration calibration) {
+        return analyse(c, JpegStegoModel.shipped(), calibration);
+    }
+
+    private static Evidence analyse(JpegCoefficients.Component c, JpegStegoModel model,
+                                    JpegLuma.Calibration calibration) {
         if (c.blocksWide() < 3 || c.blocksHigh() < 3) {
             return Evidence.notRun(FAMILY, "image too small for calibration (needs 3x3 blocks)");
         }
         if (model == null) {
             return Evidence.notRun(FAMILY, "no JPEG classifier fit for these features on the class path");
         }
-        double[] f = JpegStegoFeatures.of(c);
+        double[] f = calibration == null ? JpegStegoFeatures.of(c) : JpegStegoFeatures.of(c, calibration);
         JpegStegoModel.Result r = model.classify(f);
         String detail = String.format(Locale.ROOT, "DCT classifier %s: %s (score %.3f, 0.5 is the operating point), "
                         + "tool %s, about %.3f bits per non-zero AC coefficient", model.version(),

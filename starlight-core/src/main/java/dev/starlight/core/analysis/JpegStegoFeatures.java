@@ -99,16 +99,16 @@ public final class JpegStegoFeatures {
 
     /** The features of one component (normally luma); null when it has fewer than 3x3 blocks. */
     public static double[] of(JpegCoefficients.Component c) {
-        int bw = c.blocksWide();
-        int bh = c.blocksHigh();
-        if (bw < 3 || bh < 3) {
-            return null;
-        }
-        int stride = bw * 8;
-        float[] plane = JpegLuma.decompress(c);
-        short[] cal = JpegLuma.recompress(plane, stride, 4, 4, bw - 1, bh - 1, c.quant(), 14);
-        JpegCoefficients.Component calibrated = new JpegCoefficients.Component(c.id(), c.h(), c.v(), c.quant(), bw - 1, bh - 1, cal);
-        float[] calPlane = JpegLuma.decompress(calibrated);
+        JpegLuma.Calibration calibration = JpegLuma.calibrate(c);
+        return calibration == null ? null : of(c, calibration);
+    }
+
+    /** {@link #of(JpegCoefficients.Component)} with the calibration already computed. */
+    static double[] of(JpegCoefficients.Component c, JpegLuma.Calibration calibration) {
+        float[] plane = calibration.plane();
+        JpegCoefficients.Component calibrated = calibration.calibrated();
+        short[] cal = calibrated.coefficients();
+        float[] calPlane = JpegLuma.decompressBlockEdges(calibrated); // only blockiness reads it
         double[] s = stats(c, plane);
         double[] e = stats(calibrated, calPlane);
         double[] calib = JpegCalibrationDetector.features(c, cal);
@@ -159,109 +159,108 @@ public final class JpegStegoFeatures {
         return n;
     }
 
+    /** Values counted one by one in the global histogram; those beyond go to the two end bins. */
+    private static final int HIST_RANGE = 32;
+
     private static double[] stats(JpegCoefficients.Component c, float[] plane) {
         double[] s = new double[STAT_COUNT];
         short[] coef = c.coefficients();
         int bw = c.blocksWide();
         int bh = c.blocksHigh();
         int blocks = bw * bh;
-        // global AC histogram, non-zero share, ones, and the pair counts for jsteg (values 2..17 and -17..-1)
-        double[] pairs = new double[40];
-        int nz = 0;
-        int ones = 0;
+        // one histogram of the AC values (clamped to -32..32) gives the global histogram, the non-zero share, the
+        // ones and the pair counts for jsteg (values 2..21 and -20..-1)
+        int[] hist = new int[2 * HIST_RANGE + 1];
         for (int b = 0; b < blocks; b++) {
             int o = b * 64;
             for (int k = 1; k < 64; k++) {
-                int v = coef[o + k];
-                if (v >= -5 && v <= 5) {
-                    s[v + 5]++;
-                }
-                if (v != 0) {
-                    nz++;
-                    if (v == 1 || v == -1) {
-                        ones++;
-                    }
-                    if (v >= 2 && v < 22) {
-                        pairs[v - 2]++;
-                    } else if (v <= -1 && v > -21) {
-                        pairs[20 + (-v - 1)]++;
-                    }
-                }
+                hist[Math.max(-HIST_RANGE, Math.min(HIST_RANGE, coef[o + k])) + HIST_RANGE]++;
             }
         }
         double ac = blocks * 63.0;
-        for (int v = 0; v < 11; v++) {
-            s[v] /= ac;
+        for (int v = -5; v <= 5; v++) {
+            s[v + 5] = hist[v + HIST_RANGE] / ac;
+        }
+        long nz = (long) blocks * 63 - hist[HIST_RANGE];
+        int ones = hist[HIST_RANGE + 1] + hist[HIST_RANGE - 1];
+        double[] pairs = new double[40];
+        for (int v = 2; v < 22; v++) {
+            pairs[v - 2] = hist[v + HIST_RANGE];
+        }
+        for (int v = -1; v > -21; v--) {
+            pairs[20 + (-v - 1)] = hist[v + HIST_RANGE];
         }
         int at = 11;
+        int[] mode = new int[11];
         for (int m : LOW) {
+            java.util.Arrays.fill(mode, 0);
             for (int b = 0; b < blocks; b++) {
                 int v = coef[b * 64 + m];
                 if (v >= -5 && v <= 5) {
-                    s[at + v + 5]++;
+                    mode[v + 5]++;
                 }
             }
             for (int v = 0; v < 11; v++) {
-                s[at + v] /= blocks;
+                s[at + v] = mode[v] / (double) blocks;
             }
             at += 11;
         }
         // intra-block: each co-mode with its right and lower neighbour in the block
-        int intra = at;
-        double intraN = 0;
+        int[] pair = new int[25];
+        long intraN = 0;
         for (int b = 0; b < blocks; b++) {
             int o = b * 64;
             for (int k : CO_MODES) {
-                int a = clip(coef[o + k]);
+                int a = clip(coef[o + k]) * 5;
                 if ((k & 7) < 7) {
-                    s[intra + a * 5 + clip(coef[o + k + 1])]++;
+                    pair[a + clip(coef[o + k + 1])]++;
                     intraN++;
                 }
                 if (k < 56) {
-                    s[intra + a * 5 + clip(coef[o + k + 8])]++;
+                    pair[a + clip(coef[o + k + 8])]++;
                     intraN++;
                 }
             }
         }
         for (int j = 0; j < 25; j++) {
-            s[intra + j] /= Math.max(1, intraN);
+            s[at + j] = pair[j] / (double) Math.max(1, intraN);
         }
         at += 25;
         // inter-block: each co-mode with the same mode in the right and lower block; variation over all AC modes
-        int inter = at;
-        double interN = 0;
-        double variation = 0;
-        double variationN = 0;
+        java.util.Arrays.fill(pair, 0);
+        long interN = 0;
+        long variation = 0;
+        long variationN = 0;
         for (int by = 0; by < bh; by++) {
             for (int bx = 0; bx < bw; bx++) {
                 int o = (by * bw + bx) * 64;
-                int right = bx + 1 < bw ? o + 64 : -1;
-                int down = by + 1 < bh ? o + bw * 64 : -1;
+                boolean hasRight = bx + 1 < bw;
+                boolean hasDown = by + 1 < bh;
+                int right = o + 64;
+                int down = o + bw * 64;
                 for (int k : CO_MODES) {
-                    int a = clip(coef[o + k]);
-                    if (right >= 0) {
-                        s[inter + a * 5 + clip(coef[right + k])]++;
-                        interN++;
+                    int a = clip(coef[o + k]) * 5;
+                    if (hasRight) {
+                        pair[a + clip(coef[right + k])]++;
                     }
-                    if (down >= 0) {
-                        s[inter + a * 5 + clip(coef[down + k])]++;
-                        interN++;
+                    if (hasDown) {
+                        pair[a + clip(coef[down + k])]++;
                     }
                 }
-                for (int k = 1; k < 64; k++) {
-                    if (right >= 0) {
-                        variation += Math.abs(coef[o + k] - coef[right + k]);
-                        variationN++;
-                    }
-                    if (down >= 0) {
-                        variation += Math.abs(coef[o + k] - coef[down + k]);
-                        variationN++;
-                    }
+                if (hasRight) {
+                    interN += CO_MODES.length;
+                    variationN += 63;
+                    variation += absDifference(coef, o, right);
+                }
+                if (hasDown) {
+                    interN += CO_MODES.length;
+                    variationN += 63;
+                    variation += absDifference(coef, o, down);
                 }
             }
         }
         for (int j = 0; j < 25; j++) {
-            s[inter + j] /= Math.max(1, interN);
+            s[at + j] = pair[j] / (double) Math.max(1, interN);
         }
         at += 25;
         s[at++] = nz / ac;
@@ -269,7 +268,7 @@ public final class JpegStegoFeatures {
         double[] block = blockiness(plane, bw * 8, bh * 8);
         s[at++] = block[0];
         s[at++] = block[1];
-        s[at++] = variation / Math.max(1, variationN);
+        s[at++] = variation / (double) Math.max(1, variationN);
         double eq = 0;
         double total = 0;
         for (int p = 0; p < 40; p += 2) {
@@ -295,47 +294,101 @@ public final class JpegStegoFeatures {
         int bw = c.blocksWide();
         int w = bw * 8;
         int h = c.blocksHigh() * 8;
-        int[] a = new int[w * h];
-        for (int y = 0; y < h; y++) {
-            int by = y >> 3;
-            int v = y & 7;
-            for (int x = 0; x < w; x++) {
-                a[y * w + x] = Math.abs(coef[((by * bw + (x >> 3)) << 6) + (v << 3) + (x & 7)]);
-            }
+        // one row of absolute coefficients laid out as the image, and the clipped differences (0..8) between rows
+        // y and y + 1 in the four directions; each row's differences are computed once and used for two rows
+        int[] row0 = new int[w];
+        int[] row1 = new int[w];
+        int[] row2 = new int[w];
+        int[] dh0 = new int[w];
+        int[] dh1 = new int[w];
+        int[] dv0 = new int[w];
+        int[] dv1 = new int[w];
+        int[] dd0 = new int[w];
+        int[] dd1 = new int[w];
+        int[] dm0 = new int[w];
+        int[] dm1 = new int[w];
+        int[] counts = new int[4 * 81];
+        if (h < 3 || w < 3) {
+            return new double[81];
         }
-        double[][] counts = new double[4][81];
+        absRow(coef, bw, 0, row0);
+        absRow(coef, bw, 1, row1);
+        differences(row0, row1, dh0, dv0, dd0, dm0);
         for (int y = 0; y + 2 < h; y++) {
-            int r0 = y * w;
-            int r1 = r0 + w;
-            int r2 = r1 + w;
+            absRow(coef, bw, y + 2, row2);
+            differences(row1, row2, dh1, dv1, dd1, dm1);
             for (int x = 0; x + 2 < w; x++) {
                 // horizontal: (a[y][x] - a[y][x+1]) then (a[y][x+1] - a[y][x+2])
-                counts[0][markovClip(a[r0 + x] - a[r0 + x + 1]) * 9 + markovClip(a[r0 + x + 1] - a[r0 + x + 2])]++;
-                // vertical
-                counts[1][markovClip(a[r0 + x] - a[r1 + x]) * 9 + markovClip(a[r1 + x] - a[r2 + x])]++;
-                // diagonal
-                counts[2][markovClip(a[r0 + x] - a[r1 + x + 1]) * 9 + markovClip(a[r1 + x + 1] - a[r2 + x + 2])]++;
-                // minor diagonal: (a[y+1][x] - a[y][x+1]) then (a[y+2][x] - a[y+1][x+1])... one step down-left
-                counts[3][markovClip(a[r1 + x] - a[r0 + x + 1]) * 9 + markovClip(a[r2 + x] - a[r1 + x + 1])]++;
+                counts[dh0[x] * 9 + dh0[x + 1]]++;
+                // vertical: (a[y][x] - a[y+1][x]) then (a[y+1][x] - a[y+2][x])
+                counts[81 + dv0[x] * 9 + dv1[x]]++;
+                // diagonal: (a[y][x] - a[y+1][x+1]) then (a[y+1][x+1] - a[y+2][x+2])
+                counts[162 + dd0[x] * 9 + dd1[x + 1]]++;
+                // minor diagonal: (a[y+1][x] - a[y][x+1]) then (a[y+2][x] - a[y+1][x+1])
+                counts[243 + dm0[x] * 9 + dm1[x]]++;
             }
+            int[] t = row1;
+            row1 = row2;
+            row2 = t;
+            t = dh0;
+            dh0 = dh1;
+            dh1 = t;
+            t = dv0;
+            dv0 = dv1;
+            dv1 = t;
+            t = dd0;
+            dd0 = dd1;
+            dd1 = t;
+            t = dm0;
+            dm0 = dm1;
+            dm1 = t;
         }
         double[] m = new double[81];
-        for (double[] d : counts) {
+        for (int d = 0; d < 4; d++) {
+            int o = d * 81;
             for (int i = 0; i < 9; i++) {
                 double row = 0;
                 for (int j = 0; j < 9; j++) {
-                    row += d[i * 9 + j];
+                    row += counts[o + i * 9 + j];
                 }
                 for (int j = 0; j < 9 && row > 0; j++) {
-                    m[i * 9 + j] += d[i * 9 + j] / row / 4;
+                    m[i * 9 + j] += counts[o + i * 9 + j] / row / 4;
                 }
             }
         }
         return m;
     }
 
+    /** Row {@code y} of the absolute coefficients laid out as the image (each block in its place). */
+    private static void absRow(short[] coef, int bw, int y, int[] out) {
+        int base = ((y >> 3) * bw << 6) + ((y & 7) << 3);
+        for (int bx = 0; bx < bw; bx++) {
+            int o = base + (bx << 6);
+            int x0 = bx << 3;
+            for (int u = 0; u < 8; u++) {
+                out[x0 + u] = Math.abs(coef[o + u]);
+            }
+        }
+    }
+
+    /**
+     * The clipped differences (index 0..8) starting on row {@code a} with {@code b} the row below: horizontal
+     * a[x] - a[x+1], vertical a[x] - b[x], diagonal a[x] - b[x+1], minor diagonal b[x] - a[x+1].
+     */
+    private static void differences(int[] a, int[] b, int[] dh, int[] dv, int[] dd, int[] dm) {
+        int w = a.length;
+        for (int x = 0; x + 1 < w; x++) {
+            dh[x] = markovClip(a[x] - a[x + 1]);
+            dd[x] = markovClip(a[x] - b[x + 1]);
+            dm[x] = markovClip(b[x] - a[x + 1]);
+        }
+        for (int x = 0; x < w; x++) {
+            dv[x] = markovClip(a[x] - b[x]);
+        }
+    }
+
     private static int markovClip(int d) {
-        return (d < -4 ? -4 : (d > 4 ? 4 : d)) + 4;
+        return Math.max(-4, Math.min(4, d)) + 4;
     }
 
     /** Mean absolute and root mean square difference across the 8x8 block boundaries of a plane. */
@@ -364,7 +417,16 @@ public final class JpegStegoFeatures {
         return n == 0 ? new double[2] : new double[] {l1 / n, Math.sqrt(l2 / n)};
     }
 
+    /** Sum of |a[k] - b[k]| over the 63 AC modes of the blocks at {@code a} and {@code b} (fits an int). */
+    private static int absDifference(short[] coef, int a, int b) {
+        int sum = 0;
+        for (int k = 1; k < 64; k++) {
+            sum += Math.abs(coef[a + k] - coef[b + k]);
+        }
+        return sum;
+    }
+
     private static int clip(int v) {
-        return (v < -2 ? -2 : (v > 2 ? 2 : v)) + 2;
+        return Math.max(-2, Math.min(2, v)) + 2;
     }
 }
