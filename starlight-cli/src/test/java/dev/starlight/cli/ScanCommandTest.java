@@ -256,6 +256,25 @@ class ScanCommandTest {
     }
 
     @Test
+    void deepTriageSearchesOnlyTheJpegsTheFastPathFindsSuspicious() throws IOException {
+        // early-seed's fast jpeg.stego score is 0.50 (over the triage bar of 0.2), none-uncompressed's 0.02
+        Files.copy(STEGHIDE_FIXTURES.resolve("early-seed.jpg"), dir.resolve("a.jpg"));
+        Files.copy(STEGHIDE_FIXTURES.resolve("none-uncompressed.jpg"), dir.resolve("b.jpg"));
+
+        CliRun run = CliRun.of("scan", "--deep", "--deep-triage", "--json", "--model", "none", dir.toString());
+
+        List<ScanResult> results = run.jsonResults();
+        assertThat(results.get(0).method()).isEqualTo("steghide");
+        assertThat(results.get(1).verdict()).isEqualTo(Verdict.CLEAN);
+        assertThat(results.get(1).evidence()).anySatisfy(e -> {
+            assertThat(e.detector()).isEqualTo("steghide.seed");
+            assertThat(e.score()).isNull();
+            assertThat(e.detail()).contains("not searched").contains("triage");
+        });
+        assertThat(CliRun.of("scan", "--deep-triage", dir.toString()).exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void aDeepSearchOverItsTimeLimitSaysHowFarItGotAndKeepsTheFastVerdict() throws IOException {
         Files.copy(STEGHIDE_FIXTURES.resolve("none-uncompressed.jpg"), dir.resolve("late.jpg"));
 

@@ -32,6 +32,30 @@ class SteghideDeepCheckTest {
     }
 
     @Test
+    void triageKeepsTheJpegsWhoseFastScoreReachesTheBarAndSaysWhyTheOthersWereNotSearched() throws IOException {
+        ScanResult high = new Scanner().scan(new ScanRequest("t1", null, fixture("early-seed.jpg")));
+        ScanResult low = new Scanner().scan(new ScanRequest("t2", null, fixture("none-uncompressed.jpg")));
+        ScanResult png = new Scanner().scan(new ScanRequest("t3", null,
+                dev.starlight.codecs.SyntheticImages.encode(dev.starlight.codecs.SyntheticImages.rgb(
+                        dev.starlight.codecs.image.ImageFormat.PNG, 32, 32, false, 8, 1))));
+
+        assertThat(jpegStegoScore(high)).isGreaterThanOrEqualTo(SteghideDeepCheck.TRIAGE_SCORE);
+        assertThat(jpegStegoScore(low)).isLessThan(SteghideDeepCheck.TRIAGE_SCORE);
+        assertThat(SteghideDeepCheck.suspicious(high)).isTrue();
+        assertThat(SteghideDeepCheck.suspicious(low)).isFalse();
+        assertThat(SteghideDeepCheck.suspicious(png)).isFalse();
+        ScanResult skipped = SteghideDeepCheck.notSuspicious(low);
+        assertThat(skipped.verdict()).isEqualTo(low.verdict());
+        assertThat(seedEvidence(skipped).score()).isNull();
+        assertThat(seedEvidence(skipped).detail()).contains("not searched", "triage");
+        assertThat(SteghideDeepCheck.notSuspicious(png)).isSameAs(png);
+    }
+
+    private static double jpegStegoScore(ScanResult r) {
+        return r.evidence().stream().filter(e -> "jpeg.stego".equals(e.detector())).findFirst().orElseThrow().score();
+    }
+
+    @Test
     void anEncryptedEmbeddingIsStegoWithoutPayloadAndNamesItsCipher() throws IOException {
         byte[] jpeg = fixture("rijndael-cbc.jpg");
         ScanResult fast = new Scanner().scan(new ScanRequest("r2", null, jpeg));
