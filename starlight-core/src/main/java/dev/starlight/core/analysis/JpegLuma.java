@@ -76,8 +76,7 @@ final class JpegLuma {
 
     /**
      * Inverse DCT of one block: {@code in} in natural order (row = vertical frequency), {@code out} samples. Each
-     * output is the sum of its products in ascending frequency, rows first, then columns; the eight outputs of a
-     * row are kept in eight locals so that every input is read once per row.
+     * output is the sum of its products in ascending frequency, rows first, then columns ({@link #combine}).
      */
     static void idct(float[] in, float[] out, float[] tmp) {
         int nonZeroRows = 0;
@@ -97,38 +96,12 @@ final class JpegLuma {
         int rows = 0; // 1 + the last row of the input with a non-zero value
         for (int v = 0; v < 8; v++) {
             int r = v * 8;
-            boolean zero = (nonZeroRows & (1 << v)) == 0;
-            float s0 = 0;
-            float s1 = 0;
-            float s2 = 0;
-            float s3 = 0;
-            float s4 = 0;
-            float s5 = 0;
-            float s6 = 0;
-            float s7 = 0;
-            if (!zero) {
+            if ((nonZeroRows & (1 << v)) == 0) {
+                java.util.Arrays.fill(tmp, r, r + 8, 0f);
+            } else {
                 rows = v + 1;
-                for (int u = 0; u < 8; u++) {
-                    float c = in[r + u];
-                    int t = u * 8;
-                    s0 += c * BASIS_T[t];
-                    s1 += c * BASIS_T[t + 1];
-                    s2 += c * BASIS_T[t + 2];
-                    s3 += c * BASIS_T[t + 3];
-                    s4 += c * BASIS_T[t + 4];
-                    s5 += c * BASIS_T[t + 5];
-                    s6 += c * BASIS_T[t + 6];
-                    s7 += c * BASIS_T[t + 7];
-                }
+                combine(in, r, 1, 8, BASIS_T, tmp, r);
             }
-            tmp[r] = s0;
-            tmp[r + 1] = s1;
-            tmp[r + 2] = s2;
-            tmp[r + 3] = s3;
-            tmp[r + 4] = s4;
-            tmp[r + 5] = s5;
-            tmp[r + 6] = s6;
-            tmp[r + 7] = s7;
         }
         for (int y = 0; y < 8; y++) {
             int b = y * 8;
@@ -142,36 +115,9 @@ final class JpegLuma {
                 }
                 out[b] = s0;
                 out[b + 7] = s7;
-                continue;
+            } else {
+                combine(BASIS, b, 1, rows, tmp, out, b);
             }
-            float s0 = 0;
-            float s1 = 0;
-            float s2 = 0;
-            float s3 = 0;
-            float s4 = 0;
-            float s5 = 0;
-            float s6 = 0;
-            float s7 = 0;
-            for (int v = 0; v < rows; v++) {
-                float c = BASIS[b + v];
-                int t = v * 8;
-                s0 += c * tmp[t];
-                s1 += c * tmp[t + 1];
-                s2 += c * tmp[t + 2];
-                s3 += c * tmp[t + 3];
-                s4 += c * tmp[t + 4];
-                s5 += c * tmp[t + 5];
-                s6 += c * tmp[t + 6];
-                s7 += c * tmp[t + 7];
-            }
-            out[b] = s0;
-            out[b + 1] = s1;
-            out[b + 2] = s2;
-            out[b + 3] = s3;
-            out[b + 4] = s4;
-            out[b + 5] = s5;
-            out[b + 6] = s6;
-            out[b + 7] = s7;
         }
     }
 
@@ -181,7 +127,12 @@ final class JpegLuma {
      */
     static void fdct(float[] in, float[] out, float[] tmp, int maxSum) {
         if (maxSum >= 14) {
-            fdctAll(in, out, tmp);
+            for (int y = 0; y < 8; y++) {
+                combine(in, y * 8, 1, 8, BASIS, tmp, y * 8);
+            }
+            for (int v = 0; v < 8; v++) {
+                combine(BASIS, v, 8, 8, tmp, out, v * 8);
+            }
             return;
         }
         int top = Math.min(7, maxSum);
@@ -206,70 +157,40 @@ final class JpegLuma {
         }
     }
 
-    /** {@link #fdct} of all 64 modes: the same sums in the same order, eight outputs at a time in locals. */
-    private static void fdctAll(float[] in, float[] out, float[] tmp) {
-        for (int y = 0; y < 8; y++) {
-            int r = y * 8;
-            float s0 = 0;
-            float s1 = 0;
-            float s2 = 0;
-            float s3 = 0;
-            float s4 = 0;
-            float s5 = 0;
-            float s6 = 0;
-            float s7 = 0;
-            for (int x = 0; x < 8; x++) {
-                float c = in[r + x];
-                int t = x * 8;
-                s0 += c * BASIS[t];
-                s1 += c * BASIS[t + 1];
-                s2 += c * BASIS[t + 2];
-                s3 += c * BASIS[t + 3];
-                s4 += c * BASIS[t + 4];
-                s5 += c * BASIS[t + 5];
-                s6 += c * BASIS[t + 6];
-                s7 += c * BASIS[t + 7];
-            }
-            tmp[r] = s0;
-            tmp[r + 1] = s1;
-            tmp[r + 2] = s2;
-            tmp[r + 3] = s3;
-            tmp[r + 4] = s4;
-            tmp[r + 5] = s5;
-            tmp[r + 6] = s6;
-            tmp[r + 7] = s7;
+    /**
+     * Eight sums at once: out[o + j] = sum over i &lt; n, in ascending i, of a[aOff + i * aStride] * rows[i * 8 + j],
+     * for j = 0..7: one step of a separable 8x8 transform (the same sums, in the same order, as a loop over the
+     * outputs would make), kept in eight locals so that each coefficient and each row is read once.
+     */
+    private static void combine(float[] a, int aOff, int aStride, int n, float[] rows, float[] out, int o) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        float s4 = 0;
+        float s5 = 0;
+        float s6 = 0;
+        float s7 = 0;
+        for (int i = 0; i < n; i++) {
+            float c = a[aOff + i * aStride];
+            int t = i * 8;
+            s0 += c * rows[t];
+            s1 += c * rows[t + 1];
+            s2 += c * rows[t + 2];
+            s3 += c * rows[t + 3];
+            s4 += c * rows[t + 4];
+            s5 += c * rows[t + 5];
+            s6 += c * rows[t + 6];
+            s7 += c * rows[t + 7];
         }
-        for (int v = 0; v < 8; v++) {
-            float s0 = 0;
-            float s1 = 0;
-            float s2 = 0;
-            float s3 = 0;
-            float s4 = 0;
-            float s5 = 0;
-            float s6 = 0;
-            float s7 = 0;
-            for (int y = 0; y < 8; y++) {
-                float c = BASIS[y * 8 + v];
-                int t = y * 8;
-                s0 += c * tmp[t];
-                s1 += c * tmp[t + 1];
-                s2 += c * tmp[t + 2];
-                s3 += c * tmp[t + 3];
-                s4 += c * tmp[t + 4];
-                s5 += c * tmp[t + 5];
-                s6 += c * tmp[t + 6];
-                s7 += c * tmp[t + 7];
-            }
-            int o = v * 8;
-            out[o] = s0;
-            out[o + 1] = s1;
-            out[o + 2] = s2;
-            out[o + 3] = s3;
-            out[o + 4] = s4;
-            out[o + 5] = s5;
-            out[o + 6] = s6;
-            out[o + 7] = s7;
-        }
+        out[o] = s0;
+        out[o + 1] = s1;
+        out[o + 2] = s2;
+        out[o + 3] = s3;
+        out[o + 4] = s4;
+        out[o + 5] = s5;
+        out[o + 6] = s6;
+        out[o + 7] = s7;
     }
 
     /**
