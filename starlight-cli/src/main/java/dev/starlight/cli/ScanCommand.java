@@ -73,7 +73,7 @@ public final class ScanCommand implements Callable<Integer> {
     boolean deep;
 
     @Option(names = "--deep-triage", description = "With --deep: search only the JPEGs the fast path finds "
-            + "suspicious (called stego, or a jpeg.stego score of at least 0.2: on held-out JPEGs 91% of steghide "
+            + "suspicious (called stego, or a jpeg.stego score of at least 0.2: on held-out JPEGs 91%% of steghide "
             + "files and about half of clean ones); the others say in their evidence that they were not searched.")
     boolean deepTriage;
 
