@@ -154,6 +154,10 @@ abstract class PlaneDetector implements Detector {
      * @return one flag per sample, 1 where usable and 0 where not; null when no sample is saturated
      */
     static byte[] usableSamples(AnalysisPlane plane) {
+        return plane.shared().usable(() -> computeUsableSamples(plane));
+    }
+
+    private static byte[] computeUsableSamples(AnalysisPlane plane) {
         int band = "index".equals(plane.name()) ? 0 : (plane.maxValue() + 1) / 128;
         if (band == 0) {
             return null;
