@@ -162,7 +162,7 @@ class FusionTrainerTest {
         Map<String, Double> agreed = FusionFeatures.of(List.of(new Evidence("spa.index", 1.0, "", 0.3),
                 new Evidence("rs.index", 1.0, "", 0.05), new Evidence("ws.index", 1.0, "", 0.3)));
         assertThat(agreed.get("lsb@index")).isEqualTo(0.05);
-        // and every plane: replacement at 0.4 reads about 0.4 on each; a cover fooling two planes reads its third
+        // and every plane: replacement at 0.4 reads about 0.4 on each, and the agreement is the smallest estimator mean
         List<Evidence> planes = new ArrayList<>();
         double[][] byPlane = {{0.42, 0.39, 0.41}, {0.38, 0.43, 0.40}, {0.41, 0.40, 0.44}};
         String[] names = {"red", "green", "blue"};
@@ -171,12 +171,16 @@ class FusionTrainerTest {
             planes.add(new Evidence("rs." + names[p], 1.0, "", byPlane[p][1]));
             planes.add(new Evidence("ws." + names[p], 1.0, "", byPlane[p][2]));
         }
-        assertThat(FusionFeatures.of(planes).get("lsb@colour")).isEqualTo(0.38);
-        planes.set(4, new Evidence("rs.green", 1.0, "", 0.0)); // RS reads 0 on green: no agreement
-        assertThat(FusionFeatures.of(planes).get("lsb@colour")).isEqualTo(0.0);
+        assertThat(FusionFeatures.of(planes).get("lsb@colour")).isCloseTo((0.42 + 0.38 + 0.41) / 3, within(1e-12));
+        // RS reads 0 on green: the agreement is capped at that smallest estimate plus the slack
+        planes.set(4, new Evidence("rs.green", 1.0, "", 0.0));
+        assertThat(FusionFeatures.of(planes).get("lsb@colour")).isCloseTo(0.05, within(1e-12));
+        // one estimate at 0.1 under the others: capped at twice it
+        planes.set(4, new Evidence("rs.green", 1.0, "", 0.1));
+        assertThat(FusionFeatures.of(planes).get("lsb@colour")).isCloseTo(0.2, within(1e-12));
         // a plane where one estimator did not run (too saturated) does not take part
         planes.set(4, Evidence.notRun("rs.green", "too saturated"));
-        assertThat(FusionFeatures.of(planes).get("lsb@colour")).isEqualTo(0.39);
+        assertThat(FusionFeatures.of(planes).get("lsb@colour")).isCloseTo((0.39 + 0.40) / 2, within(1e-12));
         assertThat(FusionFeatures.input("png", planes).group()).isEqualTo(FusionGroup.TRUECOLOUR);
         assertThat(FusionFeatures.input("png", planes).features()).isEqualTo(FusionFeatures.of(planes));
         // one plane (a grey image): its three estimates alone, fitted apart
