@@ -4,6 +4,7 @@ import dev.starlight.core.analysis.PlaneGroup;
 
 import dev.starlight.core.Evidence;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,7 +28,7 @@ import java.util.TreeMap;
  * smallest of the nine alone ranks replacement at 0.05 / 0.1 against clean covers at AUC 0.76 / 0.85, this at
  * 0.97 / 0.99, with the same 0.5%-per-family boundary (0.28, set by dithered flat areas of resized PNGs that every
  * estimator reads as embedding on every plane).
-  */
+ */
 public final class FusionFeatures {
     /** The scanner's own fused evidence: an output, never an input. */
     public static final String FUSION = "fusion";
@@ -114,7 +115,6 @@ public final class FusionFeatures {
     /** Per plane group: the SPA, RS and WS estimates (in that order) of each plane where all three ran. */
     private static Map<PlaneGroup, List<double[]>> agreeingPlanes(Iterable<Evidence> evidence) {
         Map<String, double[]> byPlane = new TreeMap<>();
-        Map<String, Integer> seen = new TreeMap<>();
         for (Evidence e : evidence) {
             String name = e.detector();
             int dot = name.lastIndexOf('.');
@@ -124,19 +124,24 @@ public final class FusionFeatures {
             }
             double value = e.estimate() != null ? e.estimate() : e.score();
             if (Double.isFinite(value)) {
-                String plane = name.substring(dot + 1);
-                double[] estimates = byPlane.computeIfAbsent(plane, p -> new double[ESTIMATORS.size()]);
+                double[] estimates = byPlane.computeIfAbsent(name.substring(dot + 1), p -> missingEstimates());
                 estimates[ESTIMATORS.indexOf(name.substring(0, dot))] = value;
-                seen.merge(plane, 1, Integer::sum);
             }
         }
         Map<PlaneGroup, List<double[]>> byGroup = new TreeMap<>();
         byPlane.forEach((plane, estimates) -> {
-            if (seen.get(plane) == ESTIMATORS.size()) {
+            if (Arrays.stream(estimates).noneMatch(Double::isNaN)) {
                 byGroup.computeIfAbsent(PlaneGroup.of(plane), g -> new ArrayList<>()).add(estimates);
             }
         });
         return byGroup;
+    }
+
+    /** One slot per estimator, NaN until that estimator's evidence is read. */
+    private static double[] missingEstimates() {
+        double[] estimates = new double[ESTIMATORS.size()];
+        Arrays.fill(estimates, Double.NaN);
+        return estimates;
     }
 
     /** The method a feature points to: the plane group's for per-plane statistics, else by its family. */
