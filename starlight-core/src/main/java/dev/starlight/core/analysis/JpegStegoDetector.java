@@ -7,10 +7,10 @@ import java.util.Locale;
 
 /**
  * {@code jpeg.stego}: the shipped {@link JpegStegoModel} over the luma's {@link JpegStegoFeatures}. Its score is the
- * model's probability with the operating threshold at 0.5, so a score of 0.5 or more calls the JPEG stego (the
- * verdict rules read it so); its method is the tool the model names ({@code steghide}, {@code outguess},
- * {@code f5}, {@code jsteg}, or {@code jpeg.dct} when unsure), given only on a stego call; its estimate is the
- * embedding rate in bits per non-zero luma AC coefficient. Stateless.
+ * score of the tool the model names, with that tool's operating threshold at 0.5; its method is that tool
+ * ({@code steghide}, {@code outguess}, {@code f5} or {@code jsteg}), given only when the score reaches 0.5. The verdict
+ * rules call the JPEG stego only when that tool is one of the fit's deciding tools; the detail lists every tool's
+ * score. Its estimate is the embedding rate in bits per non-zero luma AC coefficient. Stateless.
  */
 public final class JpegStegoDetector extends SingleEvidenceDetector {
     public static final String FAMILY = "jpeg.stego";
@@ -48,9 +48,14 @@ public final class JpegStegoDetector extends SingleEvidenceDetector {
         }
         double[] f = calibration == null ? JpegStegoFeatures.of(c) : JpegStegoFeatures.of(c, calibration);
         JpegStegoModel.Result r = model.classify(f);
-        String detail = String.format(Locale.ROOT, "DCT classifier %s: %s (score %.3f, 0.5 is the operating point), "
-                        + "tool %s, about %.3f bits per non-zero AC coefficient", model.version(),
-                r.stego() ? "stego" : "clean", r.probability(), r.method(), r.rate());
+        StringBuilder tools = new StringBuilder();
+        r.scores().forEach((tool, score) -> tools.append(tools.isEmpty() ? "" : ", ")
+                .append(String.format(Locale.ROOT, "%s %.3f%s", tool, score,
+                        model.deciding().contains(tool) ? "" : " (evidence only)")));
+        String detail = String.format(Locale.ROOT, "DCT classifier %s: %s (score %.3f, 0.5 is each tool's operating "
+                        + "point; %s), tool %s, about %.3f bits per non-zero AC coefficient", model.version(),
+                r.decided() ? "stego" : r.stego() ? "stego by a tool that does not decide" : "clean",
+                r.probability(), tools, r.method(), r.rate());
         return new Evidence(FAMILY, r.probability(), detail, r.rate(), r.stego() ? r.method() : null,
                 Evidence.Kind.STATISTIC);
     }

@@ -67,6 +67,7 @@ public final class JpegStegoFeatures {
         for (int i = STAT_COUNT - 6; i < STAT_COUNT; i++) {
             n.add("q*d." + stats.get(i));
         }
+        n.addAll(List.of("flip.diff", "flip.ratio", "d.flip.diff", "q*flip.diff"));
         NAMES = Collections.unmodifiableList(n);
     }
 
@@ -135,6 +136,11 @@ public final class JpegStegoFeatures {
         for (int k = STAT_COUNT - 6; k < STAT_COUNT; k++) {
             f[i++] = q * f[k];
         }
+        double[] flip = LsbPairBlockiness.of(c);
+        f[i++] = flip[0];
+        f[i++] = flip[1];
+        f[i++] = flip[0] - LsbPairBlockiness.of(calibrated)[0];
+        f[i++] = q * flip[0];
         return f;
     }
 
@@ -392,7 +398,7 @@ public final class JpegStegoFeatures {
     }
 
     /** Mean absolute and root mean square difference across the 8x8 block boundaries of a plane. */
-    private static double[] blockiness(float[] p, int w, int h) {
+    static double[] blockiness(float[] p, int w, int h) {
         double l1 = 0;
         double l2 = 0;
         long n = 0;

@@ -7,51 +7,53 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The fitted JPEG classifier over {@link JpegStegoFeatures}: one logistic regression per tool for that tool's stego
- * against clean JPEGs, the highest of their probabilities compared with an operating threshold chosen on clean
- * JPEGs for a false-positive budget; one logistic regression per tool (that tool against the other tools, fitted
- * on stego only) to name the method; and a ridge regression for the embedding rate in bits per non-zero luma AC
- * coefficient. Standardised features are clipped to ±{@link #CLIP} so that one extreme statistic of an unusual
- * image cannot decide alone. Made by {@code starlight jpeg-fit} ({@code JpegStegoFit} in the
- * lab), shipped as {@link #RESOURCE}.
+ * against clean JPEGs, each with its own operating threshold chosen on clean JPEGs for a false-positive budget in
+ * every clean family, and a ridge regression for the embedding rate in bits per non-zero luma AC coefficient. A tool
+ * decides a scan only when its held-out false-positive rate was within the budget ({@link #deciding}); the others
+ * are reported as evidence. Standardised features are clipped to ±{@link #CLIP} so that one extreme statistic of an
+ * unusual image cannot decide alone. Made by {@code starlight jpeg-fit} ({@code JpegStegoFit} in the lab), shipped as
+ * {@link #RESOURCE}.
  *
  * @param version    names the fit in the evidence
  * @param provenance command, data checksum, date, seed and figures on its data
  * @param features   feature names, as {@link JpegStegoFeatures#NAMES} at fitting time
  * @param mean       standardisation: subtracted from each feature
  * @param scale      standardisation: divides each feature
- * @param detectors  per tool label: that tool's stego against clean
- * @param threshold  the highest raw probability of {@code detectors} at and above which a JPEG is stego
- * @param targetFpr  the false-positive budget the threshold was set for
- * @param tools      per tool label ({@code steghide}, {@code outguess}, {@code f5}, {@code jsteg}): that tool
- *                   against the others
+ * @param detectors  per tool label ({@code steghide}, {@code outguess}, {@code f5}, {@code jsteg}): that tool's
+ *                   stego against clean (a feature the tool's fit did not use has weight 0)
+ * @param thresholds per tool label: the logit of its detector at and above which a JPEG is that tool's stego
+ * @param deciding   the tools whose calls decide a scan: their held-out FPR was within {@code targetFpr}
+ * @param targetFpr  the false-positive budget per clean family the thresholds were set for
  * @param rate       linear estimate of bits per non-zero AC coefficient (on standardised features)
  */
-@JsonPropertyOrder({"version", "provenance", "features", "mean", "scale", "detectors", "threshold", "targetFpr",
-        "tools", "rate"})
+@JsonPropertyOrder({"version", "provenance", "features", "mean", "scale", "detectors", "thresholds", "deciding",
+        "targetFpr", "rate"})
 public record JpegStegoModel(String version, Map<String, String> provenance, List<String> features, double[] mean,
-                             double[] scale, Map<String, Linear> detectors, double threshold, double targetFpr,
-                             Map<String, Linear> tools, Linear rate) {
+                             double[] scale, Map<String, Linear> detectors, Map<String, Double> thresholds,
+                             List<String> deciding, double targetFpr, Linear rate) {
     /** Where the shipped fit lives on the class path. */
     public static final String RESOURCE = "/dev/starlight/core/analysis/jpeg-stego-model.json";
-    /** The method named when the tool heads agree on none. */
+    /** The method named when no tool's detector reaches its operating point. */
     public static final String UNSURE = "jpeg.dct";
-    /**
-     * Provenance key: {@code "true"} when the fit's held-out FPR was within {@link #targetFpr()} on every clean family,
-     * so that its verdicts may decide a scan; otherwise its evidence is reported and decides nothing.
-     */
-    public static final String DECIDES = "decides";
-    /** A tool head must reach this probability to name its tool. */
-    static final double TOOL_CONFIDENCE = 0.5;
     /** Standardised features are clipped to this many standard deviations. */
     public static final double CLIP = 8;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public JpegStegoModel {
+        deciding = deciding == null ? List.of() : List.copyOf(deciding);
+        if (!thresholds.keySet().equals(detectors.keySet())) {
+            throw new IllegalArgumentException("one threshold per detector: " + thresholds.keySet() + " vs "
+                    + detectors.keySet());
+        }
+    }
 
     /** weights . standardised features + bias. */
     @JsonPropertyOrder({"weights", "bias"})
@@ -68,13 +70,15 @@ public record JpegStegoModel(String version, Map<String, String> provenance, Lis
     /**
      * The outcome for one image.
      *
-     * @param raw         the highest of the tool detectors' probabilities
-     * @param probability {@code raw} mapped piecewise linearly so that the threshold sits at 0.5
-     * @param stego       raw at or above the threshold
-     * @param method      the named tool, or {@link #UNSURE}
+     * @param probability the score of the tool named (or the highest score), 0.5 at its operating point
+     * @param stego       some tool's detector reached its operating point
+     * @param method      that tool (a deciding one first, then the highest score), or {@link #UNSURE}
+     * @param decided     the tool named is a deciding one: the scan may call the JPEG stego on this result
      * @param rate        estimated bits per non-zero luma AC coefficient, 0 to 1
+     * @param scores      per tool, the logistic of its detector's logit minus its threshold (0.5 at the threshold)
      */
-    public record Result(double raw, double probability, boolean stego, String method, double rate) {
+    public record Result(double probability, boolean stego, String method, boolean decided, double rate,
+                         Map<String, Double> scores) {
     }
 
     public Result classify(double[] f) {
@@ -82,21 +86,26 @@ public record JpegStegoModel(String version, Map<String, String> provenance, Lis
             throw new IllegalArgumentException("expected " + features.size() + " features, got " + f.length);
         }
         double[] z = standardise(f);
-        double raw = 0;
-        for (Linear d : detectors.values()) {
-            raw = Math.max(raw, sigmoid(d.apply(z)));
-        }
-        String method = UNSURE;
-        double best = TOOL_CONFIDENCE;
-        for (Map.Entry<String, Linear> t : tools.entrySet()) {
-            double p = sigmoid(t.getValue().apply(z));
-            if (p >= best) {
-                best = p;
-                method = t.getKey();
+        Map<String, Double> scores = new LinkedHashMap<>();
+        String top = null;
+        String topDeciding = null;
+        for (Map.Entry<String, Linear> d : detectors.entrySet()) {
+            String tool = d.getKey();
+            double score = sigmoid(d.getValue().apply(z) - thresholds.get(tool));
+            scores.put(tool, score);
+            if (top == null || score > scores.get(top)) {
+                top = tool;
+            }
+            if (score >= 0.5 && deciding.contains(tool)
+                    && (topDeciding == null || score > scores.get(topDeciding))) {
+                topDeciding = tool;
             }
         }
         double r = Math.max(0, Math.min(1, rate.apply(z)));
-        return new Result(raw, remap(raw, threshold), raw >= threshold, method, r);
+        String named = topDeciding != null ? topDeciding : top;
+        double p = named == null ? 0 : scores.get(named);
+        boolean stego = p >= 0.5;
+        return new Result(p, stego, stego ? named : UNSURE, topDeciding != null, r, scores);
     }
 
     double[] standardise(double[] f) {
@@ -107,21 +116,13 @@ public record JpegStegoModel(String version, Map<String, String> provenance, Lis
         return z;
     }
 
-    /** Piecewise linear, monotone, threshold maps to 0.5. */
-    static double remap(double raw, double threshold) {
-        if (threshold <= 0 || threshold >= 1) {
-            return raw;
-        }
-        return raw < threshold ? 0.5 * raw / threshold : 0.5 + 0.5 * (raw - threshold) / (1 - threshold);
-    }
-
     static double sigmoid(double z) {
         return 1 / (1 + Math.exp(-z));
     }
 
-    /** Whether the scan may call an image stego on this fit's word alone (see {@link #DECIDES}). */
+    /** Whether the scan may call an image stego on this fit's word for some tool (see {@link #deciding}). */
     public boolean decides() {
-        return provenance != null && "true".equals(provenance.get(DECIDES));
+        return !deciding.isEmpty();
     }
 
     public String toJson() {

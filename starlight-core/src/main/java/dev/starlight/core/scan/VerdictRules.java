@@ -7,18 +7,19 @@ import dev.starlight.core.analysis.fusion.FusionModel;
 import dev.starlight.core.protocol.Extraction;
 import dev.starlight.core.protocol.Protocol;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Turns evidence into a verdict, in this order:
  * <ol>
  *   <li>a recovered protocol message decides (stego, with its method, bit order and payload);</li>
  *   <li>otherwise the image is stego when the statistical fusion, a served ONNX model or the JPEG classifier
- *       ({@code jpeg.stego}, only when its fit's provenance says {@code decides}: its held-out FPR was
- *       within target on every clean family) says so (each at its own operating point, mapped to 0.5; the served
+ *       ({@code jpeg.stego}, only for a tool its fit lists as deciding: that tool's held-out FPR was
+ *       within target) says so (each at its own operating point, mapped to 0.5; the served
  *       model's is the fusion fit's for it and the image group where the fit has one), with the strongest one's
  *       probability; the fusion names the method from its strongest feature, a model alone the method its method
- *       head names ({@code other} without one), the JPEG classifier the tool it recognised ({@code steghide},
- *       {@code outguess}, {@code f5}, {@code jsteg}, or {@code jpeg.dct} when unsure);</li>
+ *       head names ({@code other} without one), the JPEG classifier the tool whose detector fired ({@code steghide},
+ *       {@code outguess}, {@code f5} or {@code jsteg});</li>
  *   <li>otherwise it is clean, with the higher of the two probabilities (below 0.5).</li>
  * </ol>
  * Without a fusion fit and without a model, an image with no message is clean.
@@ -34,15 +35,16 @@ final class VerdictRules {
     /** The JPEG classifier's evidence ({@code JpegStegoDetector.FAMILY}); its score is stego at 0.5 and above. */
     static final String JPEG_CLASSIFIER = "jpeg.stego";
 
-    private final boolean jpegClassifierDecides;
+    private final Set<String> jpegDecidingTools;
 
-    /** The rules with the shipped JPEG fit deciding only when its provenance says it may ({@code decides}). */
+    /** The rules with the shipped JPEG fit deciding for the tools it says may ({@link JpegStegoModel#deciding}). */
     VerdictRules() {
-        this(JpegStegoModel.shipped() != null && JpegStegoModel.shipped().decides());
+        this(JpegStegoModel.shipped() == null ? Set.of() : Set.copyOf(JpegStegoModel.shipped().deciding()));
     }
 
-    VerdictRules(boolean jpegClassifierDecides) {
-        this.jpegClassifierDecides = jpegClassifierDecides;
+    /** @param jpegDecidingTools the tools the JPEG classifier may call a JPEG stego for */
+    VerdictRules(Set<String> jpegDecidingTools) {
+        this.jpegDecidingTools = Set.copyOf(jpegDecidingTools);
     }
 
     record Decision(Verdict verdict, double probability, String method, String bitOrder, Payload payload) {
@@ -63,11 +65,11 @@ final class VerdictRules {
         if (fusionSays && (!modelSays || fusedP >= model)) {
             return new Decision(Verdict.STEGO, Math.max(fusedP, MODEL_THRESHOLD), fused.method(), null, null);
         }
-        Evidence jpeg = jpegClassifierDecides ? jpegEvidence(evidence) : null;
-        boolean jpegSays = jpeg != null && jpeg.score() >= MODEL_THRESHOLD;
+        Evidence jpeg = jpegDecidingTools.isEmpty() ? null : jpegEvidence(evidence);
+        boolean jpegSays = jpeg != null && jpeg.score() >= MODEL_THRESHOLD
+                && jpegDecidingTools.contains(jpeg.method());
         if (jpegSays && (!modelSays || jpeg.score() >= model)) {
-            String method = jpeg.method() == null ? "jpeg.dct" : jpeg.method();
-            return new Decision(Verdict.STEGO, jpeg.score(), method, null, null);
+            return new Decision(Verdict.STEGO, jpeg.score(), jpeg.method(), null, null);
         }
         if (modelSays) {
             String method = modelEvidence.method() == null ? "other" : modelEvidence.method();
@@ -76,6 +78,7 @@ final class VerdictRules {
         // a model under its operating point reads as under 0.5, as every other rule's probability does
         double modelP = model == null ? 0.0 : model < modelThreshold ? model * MODEL_THRESHOLD / modelThreshold : model;
         double p = Math.max(Math.max(fusedP, modelP), jpeg == null ? 0.0 : jpeg.score());
+        // a tool that does not decide may score 0.5 or more; the clean probability stays under 0.5 all the same
         return new Decision(Verdict.CLEAN, Math.min(p, MODEL_THRESHOLD - 0.001), null, null, null);
     }
 

@@ -4,17 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.starlight.core.Evidence;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class VerdictRulesJpegTest {
-    private final VerdictRules rules = new VerdictRules(true);
+    /** A fit whose outguess and jsteg detectors passed their held-out gate, steghide's and F5's not. */
+    private final VerdictRules rules = new VerdictRules(Set.of("outguess", "jsteg"));
 
     private static Evidence jpeg(double score, String method) {
         return new Evidence("jpeg.stego", score, "DCT classifier", 0.1, method, Evidence.Kind.STATISTIC);
     }
 
     @Test
-    void theJpegClassifierAtItsOperatingPointCallsStegoWithTheToolItNamed() {
+    void aDecidingToolAtItsOperatingPointCallsStegoWithThatTool() {
         VerdictRules.Decision d = rules.decide(List.of(), List.of(jpeg(0.8, "outguess")), null);
         assertThat(d.verdict()).isEqualTo(Verdict.STEGO);
         assertThat(d.method()).isEqualTo("outguess");
@@ -22,8 +24,11 @@ class VerdictRulesJpegTest {
     }
 
     @Test
-    void withoutANamedToolTheMethodIsJpegDct() {
-        assertThat(rules.decide(List.of(), List.of(jpeg(0.6, null)), null).method()).isEqualTo("jpeg.dct");
+    void aToolThatDoesNotDecideIsEvidenceOnlyAndTheJpegStaysClean() {
+        VerdictRules.Decision d = rules.decide(List.of(), List.of(jpeg(0.9, "steghide")), null);
+        assertThat(d.verdict()).isEqualTo(Verdict.CLEAN);
+        assertThat(d.method()).isNull();
+        assertThat(d.probability()).isLessThan(0.5);
     }
 
     @Test
@@ -35,14 +40,14 @@ class VerdictRulesJpegTest {
 
     @Test
     void aStrongerModelNamesTheMethodInstead() {
-        VerdictRules.Decision d = rules.decide(List.of(), List.of(jpeg(0.6, "steghide"),
+        VerdictRules.Decision d = rules.decide(List.of(), List.of(jpeg(0.6, "outguess"),
                 new Evidence("served-cnn", 0.9, "model cnn", null, "alpha", Evidence.Kind.MODEL)), null);
         assertThat(d.method()).isEqualTo("alpha");
     }
 
     @Test
-    void aFitWhoseHoldoutMissedTheFprTargetIsEvidenceOnlyAndDecidesNothing() {
-        VerdictRules.Decision d = new VerdictRules(false).decide(List.of(), List.of(jpeg(0.9, "outguess")), null);
+    void aFitWithNoDecidingToolDecidesNothing() {
+        VerdictRules.Decision d = new VerdictRules(Set.of()).decide(List.of(), List.of(jpeg(0.9, "outguess")), null);
         assertThat(d.verdict()).isEqualTo(Verdict.CLEAN);
         assertThat(d.method()).isNull();
     }

@@ -6,11 +6,12 @@ import dev.starlight.core.Evidence;
 import dev.starlight.core.analysis.fusion.FusionModel;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** A fusion fit with model operating points moves where the served model's probability makes a verdict. */
 class VerdictRulesModelThresholdTest {
-    private final VerdictRules rules = new VerdictRules(false);
+    private final VerdictRules rules = new VerdictRules(Set.of());
     private final FusionModel fit = new FusionModel("fusion-test", Map.of(), Map.of(),
             new FusionModel.ModelOperatingPoints("cnn-2", Map.of("indexed", 0.99, "truecolour", 0.3)));
 

@@ -1,0 +1,78 @@
+package dev.starlight.lab.jpeg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.starlight.core.analysis.JpegStegoModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JpegStegoFitTest {
+    private static final JpegStegoModel.Linear IDENTITY = new JpegStegoModel.Linear(new double[] {1}, 0);
+
+    private static JpegStegoFit.Row clean(String split, String family, double logit) {
+        return new JpegStegoFit.Row(split, family, "clean", 75, 256, 256, 0, 0, "x.jpg", new double[] {logit});
+    }
+
+    private static double[][] features(List<JpegStegoFit.Row> rows) {
+        return rows.stream().map(JpegStegoFit.Row::f).toArray(double[][]::new);
+    }
+
+    @Test
+    void theThresholdSparesHalfAPercentOfALargeFamilyAndNothingOfASmallOne() {
+        List<JpegStegoFit.Row> validation = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            validation.add(clean("validation", "large", i)); // logits 0..399: 0.5% of 400 spares the two highest
+        }
+        double large = JpegStegoFit.threshold(IDENTITY, validation, features(validation), 0.005);
+        assertThat(large).isGreaterThan(397).isLessThan(397.001);
+
+        for (int i = 0; i < 50; i++) {
+            validation.add(clean("validation", "small", 350 + i)); // 50 images: no false positive to spare
+        }
+        double both = JpegStegoFit.threshold(IDENTITY, validation, features(validation), 0.005);
+        assertThat(both).isGreaterThan(399).isLessThan(399.001);
+    }
+
+    /** One feature, its own logit, threshold 5 (features are clipped to ±8 standard deviations). */
+    private static JpegStegoModel oneFeatureModel() {
+        return new JpegStegoModel("test", Map.of(), List.of("x"), new double[] {0}, new double[] {1},
+                Map.of("outguess", IDENTITY), Map.of("outguess", 5.0), List.of("outguess"), 0.005,
+                new JpegStegoModel.Linear(new double[] {0}, 0));
+    }
+
+    private static List<JpegStegoFit.Row> holdout(int familySize, int falsePositivesInFamily, int others) {
+        List<JpegStegoFit.Row> rows = new ArrayList<>();
+        for (int i = 0; i < familySize; i++) {
+            rows.add(clean("holdout", "sharpened", i < falsePositivesInFamily ? 6 : 0));
+        }
+        for (int i = 0; i < others; i++) {
+            rows.add(clean("holdout", "camera", 0));
+        }
+        return rows;
+    }
+
+    @Test
+    void aToolDecidesWhenNoFamilyShowsItsFprAboveTheBudgetAndThePooledRateIsWithin() {
+        JpegStegoModel model = oneFeatureModel();
+        // one in 70 (1.4%, Wilson interval 0.3-7.7%) does not show the budget exceeded; 1 in 1,070 pooled is within
+        assertThat(JpegStegoFit.withinTarget(model, holdout(70, 1, 1000), "outguess")).isTrue();
+        // two in 70: the interval's lower end (0.8%) is above 0.5%
+        assertThat(JpegStegoFit.withinTarget(model, holdout(70, 2, 1000), "outguess")).isFalse();
+        // one in 70 but only 70 clean images in all: 1.4% pooled is over the budget
+        assertThat(JpegStegoFit.withinTarget(model, holdout(70, 1, 0), "outguess")).isFalse();
+    }
+
+    @Test
+    void theOutguessDetectorReadsItsFewFeaturesAndTheOthersReadAll() {
+        boolean[] outguess = JpegStegoFit.featuresOf("outguess");
+        boolean[] steghide = JpegStegoFit.featuresOf("steghide");
+        int names = dev.starlight.core.analysis.JpegStegoFeatures.NAMES.size();
+        int flip = dev.starlight.core.analysis.JpegStegoFeatures.NAMES.indexOf("flip.diff");
+        int markov = dev.starlight.core.analysis.JpegStegoFeatures.NAMES.indexOf("d.markov0.0");
+        assertThat(outguess[flip]).isTrue();
+        assertThat(outguess[markov]).isFalse();
+        assertThat(steghide).hasSize(names).doesNotContain(false);
+    }
+}
