@@ -61,7 +61,8 @@ public final class JpegFitCommand implements Callable<Integer> {
             System.err.println("jpeg-fit: --out FILE is required (or --write-holdout DIR)");
             return ExitCodes.INPUT_ERROR;
         }
-        if (!Files.isRegularFile(set.resolve("features.csv"))) {
+        boolean made = !Files.isRegularFile(set.resolve("features.csv"));
+        if (made) {
             List<Path> dirs = sources != null ? sources : defaultSources();
             Files.createDirectories(set);
             int rows = new JpegStegoSet(seed, threads, zooPerFamily).generate(dirs, set);
@@ -75,8 +76,9 @@ public final class JpegFitCommand implements Callable<Integer> {
             System.err.println("jpeg-fit: " + files + " holdout images written under " + writeHoldout);
             return ExitCodes.OK;
         }
+        // the zoo's size is the command's only when this run made the zoo; the fit records the rows it read
         String command = "starlight jpeg-fit --set " + set + " --out " + out + " --seed " + seed
-                + " --zoo-per-family " + zooPerFamily + (refeature ? " --refeature" : "");
+                + (made ? " --zoo-per-family " + zooPerFamily : "") + (refeature ? " --refeature" : "");
         JpegStegoFit.Outcome outcome = JpegStegoFit.fit(set, command, seed);
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());

@@ -20,7 +20,7 @@ import java.util.stream.IntStream;
 /**
  * Fits {@link JpegStegoModel} on a {@link JpegStegoSet}: per tool, a regression on the train split (the penalty
  * chosen on the validation split) and its operating threshold on the validation split's clean JPEGs (the zoo's JPEG
- * families, the covers and outguess's re-saved twins: at most 0.5% of every family above it); on the holdout split,
+ * families, the covers and outguess's re-saved twins: at most 0.25% of every family above it, half the budget); on the holdout split,
  * which the fit never sees, which tools may decide ({@link #withinTarget}) and the figures: detection per tool,
  * message size and quality band, ranking AUC, false positives per clean family with Wilson 95% bounds.
  */
@@ -30,6 +30,12 @@ public final class JpegStegoFit {
     private static final double[] PENALTIES = {0.1, 1, 10, 100};
     /** The false-positive budget per clean family. */
     static final double TARGET_FPR = 0.005;
+    /**
+     * The share of every clean validation family the thresholds spare: half the budget, so that covers from other
+     * sources (the holdout's, and users') stay within it. At the full budget the held-out JPEGs of the zoo's re-saved
+     * family and OutGuess's re-compressed twins went over it (docs/jpeg-evaluation.md).
+     */
+    static final double VALIDATION_BUDGET = TARGET_FPR / 2;
     /**
      * The features OutGuess's detector reads (name prefixes): the LSB flip response of the blockiness
      * ({@code LsbPairBlockiness}), blockiness, the calibrated histograms and co-occurrences, the shares of non-zero
@@ -115,7 +121,7 @@ public final class JpegStegoFit {
             double bestPenalty = 0;
             for (double penalty : PENALTIES) {
                 JpegStegoModel.Linear m = toolAgainstClean(train, x, tool, penalty, used);
-                double t = threshold(m, validation, xv, TARGET_FPR);
+                double t = threshold(m, validation, xv, VALIDATION_BUDGET);
                 double detected = 0;
                 int n = 0;
                 for (int i = 0; i < validation.size(); i++) {
@@ -158,11 +164,14 @@ public final class JpegStegoFit {
         provenance.put("seed", Long.toString(seed));
         provenance.put("rows", "train " + train.size() + ", validation " + validation.size() + ", holdout "
                 + holdout.size());
+        provenance.put("zooRows", "train " + zooRows(train) + ", validation " + zooRows(validation) + ", holdout "
+                + zooRows(holdout) + " (the clean zoo's JPEG families)");
         provenance.put("penalty", String.join(", ", penalties));
         provenance.put("features", "outguess: " + String.join(" ", OUTGUESS_FEATURES) + "; the others: all");
-        provenance.put("threshold", String.format(Locale.ROOT, "per tool, above all but %.1f%% of every clean "
+        provenance.put("threshold", String.format(Locale.ROOT, "per tool, above all but %.2f%% of every clean "
                 + "family of the validation split (%d images; a family under %d images: above all of it)",
-                100 * TARGET_FPR, validation.stream().filter(Row::clean).count(), Math.round(1 / TARGET_FPR)));
+                100 * VALIDATION_BUDGET, validation.stream().filter(Row::clean).count(),
+                Math.round(1 / VALIDATION_BUDGET)));
         JpegStegoModel all = new JpegStegoModel(VERSION, provenance, JpegStegoFeatures.NAMES, mean, scale,
                 detectors, thresholds, TOOLS, TARGET_FPR, rate);
         List<String> deciding = TOOLS.stream().filter(t -> withinTarget(all, holdout, t)).toList();
@@ -175,10 +184,9 @@ public final class JpegStegoFit {
     }
 
     /**
-     * The gate for one tool: on the holdout split its detector's false positives are within the target over all
-     * clean images, and no clean family's FPR is above the target with 95% confidence (the lower end of its
-     * Wilson interval). A family of 70 with one false positive (1.4%, interval 0.3-7.7%) does not show that the
-     * budget is exceeded; two in 70 (lower end 0.8%) do. The holdout never moves a threshold.
+     * The gate for one tool: on the holdout split its detector calls at most the target share of all clean images
+     * stego, and of every clean family at most that share, rounded down, or one image in a family too small to show
+     * the share (under 1 / target images). The holdout never moves a threshold.
      */
     static boolean withinTarget(JpegStegoModel model, List<Row> holdout, String tool) {
         Map<String, long[]> families = new TreeMap<>();
@@ -194,8 +202,13 @@ public final class JpegStegoFit {
                 fp += hit ? 1 : 0;
             }
         }
-        return n > 0 && fp <= model.targetFpr() * n
-                && families.values().stream().allMatch(c -> wilsonLower(c[1], c[0]) <= model.targetFpr());
+        double target = model.targetFpr();
+        return n > 0 && fp <= target * n
+                && families.values().stream().allMatch(c -> c[1] <= Math.max(1, Math.floor(target * c[0])));
+    }
+
+    private static long zooRows(List<Row> rows) {
+        return rows.stream().filter(r -> r.family().startsWith("zoo-")).count();
     }
 
     /** Which features a tool's detector reads: OutGuess's a few ({@link #OUTGUESS_FEATURES}), the others all. */
@@ -423,19 +436,6 @@ public final class JpegStegoFit {
     }
 
     /** Upper end of the Wilson score interval (95%) for k successes in n. */
-    /** Lower end of the Wilson score interval (95%) for k successes in n. */
-    static double wilsonLower(long k, long n) {
-        if (n == 0) {
-            return 0;
-        }
-        double z = 1.959964;
-        double p = (double) k / n;
-        double den = 1 + z * z / n;
-        double centre = p + z * z / (2 * n);
-        double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n));
-        return Math.max(0, (centre - half) / den);
-    }
-
     static double wilsonUpper(long k, long n) {
         if (n == 0) {
             return 1;

@@ -54,12 +54,14 @@ class JpegStegoFitTest {
     }
 
     @Test
-    void aToolDecidesWhenNoFamilyShowsItsFprAboveTheBudgetAndThePooledRateIsWithin() {
+    void aToolDecidesWhenEveryFamilyAndAllCleanImagesAreWithinTheBudget() {
         JpegStegoModel model = oneFeatureModel();
-        // one in 70 (1.4%, Wilson interval 0.3-7.7%) does not show the budget exceeded; 1 in 1,070 pooled is within
+        // a family of 70 cannot show 0.5%: one false positive is tolerated there; 1 in 1,070 pooled is within
         assertThat(JpegStegoFit.withinTarget(model, holdout(70, 1, 1000), "outguess")).isTrue();
-        // two in 70: the interval's lower end (0.8%) is above 0.5%
         assertThat(JpegStegoFit.withinTarget(model, holdout(70, 2, 1000), "outguess")).isFalse();
+        // 0.5% of 800 is 4; a fifth is over the budget
+        assertThat(JpegStegoFit.withinTarget(model, holdout(800, 4, 1000), "outguess")).isTrue();
+        assertThat(JpegStegoFit.withinTarget(model, holdout(800, 5, 1000), "outguess")).isFalse();
         // one in 70 but only 70 clean images in all: 1.4% pooled is over the budget
         assertThat(JpegStegoFit.withinTarget(model, holdout(70, 1, 0), "outguess")).isFalse();
     }
