@@ -73,8 +73,9 @@ public final class ScanCommand implements Callable<Integer> {
     boolean deep;
 
     @Option(names = "--deep-triage", description = "With --deep: search only the JPEGs the fast path finds "
-            + "suspicious (called stego, or a jpeg.stego score of at least 0.2: on held-out JPEGs 91%% of steghide "
-            + "files and about half of clean ones); the others say in their evidence that they were not searched.")
+            + "suspicious (called stego, or the JPEG classifier's steghide detector at its triage bar: on held-out "
+            + "JPEGs 99%% of steghide files and about half of clean ones); the others say in their evidence that "
+            + "they were not searched.")
     boolean deepTriage;
 
     @Option(names = "--deep-seconds", paramLabel = "S", description = "Time limit of one file's --deep search; "
@@ -170,7 +171,7 @@ public final class ScanCommand implements Callable<Integer> {
         return request -> {
             long deadline = System.nanoTime() + deepSeconds * 1_000_000_000L;
             ScanResult fastResult = fast.scan(request);
-            if (deepTriage && !SteghideDeepCheck.suspicious(fastResult)) {
+            if (deepTriage && !SteghideDeepCheck.suspicious(fastResult, request.data())) {
                 return SteghideDeepCheck.notSuspicious(fastResult);
             }
             ScanResult result = check.check(fastResult, request.data(), !noExtract, done -> {

@@ -30,13 +30,15 @@ import java.util.Map;
  * @param thresholds per tool label: the logit of its detector at and above which a JPEG is that tool's stego
  * @param deciding   the tools whose calls decide a scan: their held-out FPR was within {@code targetFpr}
  * @param targetFpr  the false-positive budget per clean family the thresholds were set for
+ * @param triage     per tool label: the logit of its detector that 90% of that tool's stego in the validation split
+ *                   reach: the bar for sending a JPEG on to a slower, surer check ({@link #suspicious})
  * @param rate       linear estimate of bits per non-zero AC coefficient (on standardised features)
  */
 @JsonPropertyOrder({"version", "provenance", "features", "mean", "scale", "detectors", "thresholds", "deciding",
-        "targetFpr", "rate"})
+        "targetFpr", "triage", "rate"})
 public record JpegStegoModel(String version, Map<String, String> provenance, List<String> features, double[] mean,
                              double[] scale, Map<String, Linear> detectors, Map<String, Double> thresholds,
-                             List<String> deciding, double targetFpr, Linear rate) {
+                             List<String> deciding, double targetFpr, Map<String, Double> triage, Linear rate) {
     /** Where the shipped fit lives on the class path. */
     public static final String RESOURCE = "/dev/starlight/core/analysis/jpeg-stego-model.json";
     /** The method named when no tool's detector reaches its operating point. */
@@ -49,6 +51,7 @@ public record JpegStegoModel(String version, Map<String, String> provenance, Lis
 
     public JpegStegoModel {
         deciding = deciding == null ? List.of() : List.copyOf(deciding);
+        triage = triage == null ? Map.of() : Map.copyOf(triage);
         if (!thresholds.keySet().equals(detectors.keySet())) {
             throw new IllegalArgumentException("one threshold per detector: " + thresholds.keySet() + " vs "
                     + detectors.keySet());
@@ -118,6 +121,15 @@ public record JpegStegoModel(String version, Map<String, String> provenance, Lis
 
     static double sigmoid(double z) {
         return 1 / (1 + Math.exp(-z));
+    }
+
+    /**
+     * Whether {@code tool}'s detector reaches its triage bar on these features: true where the fit has no bar for
+     * it (nothing can be left out then).
+     */
+    public boolean suspicious(String tool, double[] f) {
+        Double bar = triage.get(tool);
+        return bar == null || detectors.get(tool).apply(standardise(f)) >= bar;
     }
 
     /** Whether the scan may call an image stego on this fit's word for some tool (see {@link #deciding}). */

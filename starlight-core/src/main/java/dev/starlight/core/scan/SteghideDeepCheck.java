@@ -3,6 +3,8 @@ package dev.starlight.core.scan;
 import dev.starlight.codecs.StarlightException;
 import dev.starlight.codecs.image.JpegCoefficientReader;
 import dev.starlight.core.Evidence;
+import dev.starlight.core.analysis.JpegStegoFeatures;
+import dev.starlight.core.analysis.JpegStegoModel;
 import dev.starlight.core.search.steghide.SteghideFinding;
 import dev.starlight.core.search.steghide.SteghideSamples;
 import dev.starlight.core.search.steghide.SteghideSeedSearch;
@@ -22,15 +24,6 @@ import java.util.function.BooleanSupplier;
 public final class SteghideDeepCheck {
     public static final String DETECTOR = "steghide.seed";
     public static final String METHOD = "steghide";
-    /** The fast path's JPEG classifier, whose score the triage reads. */
-    private static final String JPEG_CLASSIFIER = "jpeg.stego";
-
-    /**
-     * The triage bar ({@link #suspicious}): a JPEG whose fast {@code jpeg.stego} score is under it is not searched
-     * when triage is asked for. On held-out JPEGs (docs/jpeg-evaluation.md, "Deep steghide check") 91% of the
-     * steghide files reach it, and 38% of the clean zoo's validation JPEGs (55% of the JPEG set's clean holdout).
-     */
-    public static final double TRIAGE_SCORE = 0.2;
 
     private final SteghideSeedSearch search;
 
@@ -76,17 +69,28 @@ public final class SteghideDeepCheck {
 
     /**
      * Whether the fast path finds this JPEG suspicious enough for the search under triage: called stego already,
-     * or its {@code jpeg.stego} score at or above {@link #TRIAGE_SCORE}. Not a JPEG scan: false.
+     * or the shipped JPEG classifier's steghide detector at or above its triage bar (the logit that 90% of the
+     * steghide files of the fit's validation split reach; on its holdout 99% of steghide files and about half of
+     * clean JPEGs do: docs/jpeg-evaluation.md, "Deep steghide check"). A JPEG the classifier cannot read is
+     * searched. Not a JPEG scan: false.
      */
-    public static boolean suspicious(ScanResult fast) {
+    public static boolean suspicious(ScanResult fast, byte[] data) {
         if (fast.isError() || !"jpeg".equals(fast.format())) {
             return false;
         }
         if (fast.verdict() == Verdict.STEGO) {
             return true;
         }
-        return fast.evidence().stream().anyMatch(e -> JPEG_CLASSIFIER.equals(e.detector()) && e.score() != null
-                && e.score() >= TRIAGE_SCORE);
+        JpegStegoModel model = JpegStegoModel.shipped();
+        if (model == null) {
+            return true;
+        }
+        try {
+            double[] f = JpegStegoFeatures.of(JpegCoefficientReader.read(data).luma());
+            return f == null || model.suspicious(METHOD, f);
+        } catch (StarlightException | IllegalArgumentException e) {
+            return true;
+        }
     }
 
     /** The fast result of a JPEG left out by triage, saying so in the evidence. */
@@ -94,8 +98,8 @@ public final class SteghideDeepCheck {
         if (fast.isError() || !"jpeg".equals(fast.format())) {
             return fast;
         }
-        return with(fast, Evidence.notRun(DETECTOR, String.format(Locale.ROOT,
-                "not searched: the fast jpeg.stego score is under the triage bar %.1f", TRIAGE_SCORE)), System.nanoTime());
+        return with(fast, Evidence.notRun(DETECTOR,
+                "not searched: the JPEG classifier's steghide detector is under its triage bar"), System.nanoTime());
     }
 
     private static ScanResult found(ScanResult fast, SteghideFinding f, boolean extract, String searched,

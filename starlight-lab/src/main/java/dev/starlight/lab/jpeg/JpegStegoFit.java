@@ -36,6 +36,8 @@ public final class JpegStegoFit {
      * family and OutGuess's re-compressed twins went over it (docs/jpeg-evaluation.md).
      */
     static final double VALIDATION_BUDGET = TARGET_FPR / 2;
+    /** The share of a tool's validation stego under its triage bar. */
+    static final double TRIAGE_SHARE_LEFT_OUT = 0.1;
     /**
      * The features OutGuess's detector reads (name prefixes): the LSB flip response of the blockiness
      * ({@code LsbPairBlockiness}), blockiness, the calibrated histograms and co-occurrences, the shares of non-zero
@@ -112,6 +114,7 @@ public final class JpegStegoFit {
         double[][] xv = standardised(validation, mean, scale);
         Map<String, JpegStegoModel.Linear> detectors = new LinkedHashMap<>();
         Map<String, Double> thresholds = new LinkedHashMap<>();
+        Map<String, Double> triage = new LinkedHashMap<>();
         List<String> penalties = new ArrayList<>();
         for (String tool : TOOLS) {
             boolean[] used = featuresOf(tool);
@@ -140,6 +143,7 @@ public final class JpegStegoFit {
             }
             detectors.put(tool, best);
             thresholds.put(tool, bestThreshold);
+            triage.put(tool, triageBar(best, validation, xv, tool));
             penalties.add(tool + " " + bestPenalty);
         }
         List<Integer> stegoIdx = new ArrayList<>();
@@ -173,11 +177,11 @@ public final class JpegStegoFit {
                 100 * VALIDATION_BUDGET, validation.stream().filter(Row::clean).count(),
                 Math.round(1 / VALIDATION_BUDGET)));
         JpegStegoModel all = new JpegStegoModel(VERSION, provenance, JpegStegoFeatures.NAMES, mean, scale,
-                detectors, thresholds, TOOLS, TARGET_FPR, rate);
+                detectors, thresholds, TOOLS, TARGET_FPR, triage, rate);
         List<String> deciding = TOOLS.stream().filter(t -> withinTarget(all, holdout, t)).toList();
         provenance.put("deciding", deciding.isEmpty() ? "none" : String.join(" ", deciding));
         JpegStegoModel model = new JpegStegoModel(VERSION, provenance, JpegStegoFeatures.NAMES, mean, scale,
-                detectors, thresholds, deciding, TARGET_FPR, rate);
+                detectors, thresholds, deciding, TARGET_FPR, triage, rate);
         Report report = new Report(model, holdout);
         provenance.put("holdout", report.summary());
         return new Outcome(model, report.markdown());
@@ -285,6 +289,21 @@ public final class JpegStegoFit {
             most = Math.max(most, logits.get(Math.min(spared, logits.size() - 1)));
         }
         return Math.nextUp(most);
+    }
+
+    /** The logit of {@code m} that 90% of {@code tool}'s stego in the validation split reach (the 10th percentile). */
+    static double triageBar(JpegStegoModel.Linear m, List<Row> validation, double[][] xv, String tool) {
+        List<Double> logits = new ArrayList<>();
+        for (int i = 0; i < validation.size(); i++) {
+            if (!validation.get(i).clean() && validation.get(i).toolLabel().equals(tool)) {
+                logits.add(m.apply(xv[i]));
+            }
+        }
+        if (logits.isEmpty()) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        logits.sort(Comparator.naturalOrder());
+        return logits.get((int) Math.floor(TRIAGE_SHARE_LEFT_OUT * logits.size()));
     }
 
     static double[][] standardised(List<Row> rows, double[] mean, double[] scale) {

@@ -35,11 +35,13 @@ class JpegStegoFitTest {
         assertThat(both).isGreaterThan(399).isLessThan(399.001);
     }
 
-    /** One feature, its own logit, threshold 5 (features are clipped to ±8 standard deviations). */
+    /**
+     * One feature, its own logit, threshold 5, triage bar 2 (features are clipped to ±8 standard deviations).
+     */
     private static JpegStegoModel oneFeatureModel() {
         return new JpegStegoModel("test", Map.of(), List.of("x"), new double[] {0}, new double[] {1},
                 Map.of("outguess", IDENTITY), Map.of("outguess", 5.0), List.of("outguess"), 0.005,
-                new JpegStegoModel.Linear(new double[] {0}, 0));
+                Map.of("outguess", 2.0), new JpegStegoModel.Linear(new double[] {0}, 0));
     }
 
     private static List<JpegStegoFit.Row> holdout(int familySize, int falsePositivesInFamily, int others) {
@@ -64,6 +66,23 @@ class JpegStegoFitTest {
         assertThat(JpegStegoFit.withinTarget(model, holdout(800, 5, 1000), "outguess")).isFalse();
         // one in 70 but only 70 clean images in all: 1.4% pooled is over the budget
         assertThat(JpegStegoFit.withinTarget(model, holdout(70, 1, 0), "outguess")).isFalse();
+    }
+
+    @Test
+    void theTriageBarIsTheLogitNinetyPercentOfTheToolsValidationStegoReachAndTheModelAppliesIt() {
+        List<JpegStegoFit.Row> validation = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            validation.add(new JpegStegoFit.Row("validation", "cover", "outguess", 75, 256, 256, 160, 0.1, "x.jpg",
+                    new double[] {i}));
+            validation.add(clean("validation", "camera", 1000)); // clean images do not move the bar
+        }
+        double bar = JpegStegoFit.triageBar(IDENTITY, validation, features(validation), "outguess");
+        assertThat(bar).isEqualTo(10.0); // logits 0..99: ten of them are under 10
+
+        JpegStegoModel model = oneFeatureModel(); // bar 2
+        assertThat(model.suspicious("outguess", new double[] {3})).isTrue();
+        assertThat(model.suspicious("outguess", new double[] {1})).isFalse();
+        assertThat(model.classify(new double[] {3}).stego()).as("under the operating point of 5").isFalse();
     }
 
     @Test
