@@ -206,22 +206,15 @@ final class JpegLuma {
      * columns: what blockiness reads), with the same values; the samples inside the blocks are left 0.
      */
     static float[] decompressBlockEdges(JpegCoefficients.Component c) {
-        return decompress(c, true, true);
+        return decompress(c, true);
     }
 
-    /**
-     * As {@link #decompressBlockEdges} for {@code coefficients} in place of the component's, without the level
-     * shift, the rounding and the clamping: the samples are linear in the coefficients.
-     */
-    static float[] unroundedBlockEdges(JpegCoefficients.Component c, short[] coefficients) {
-        return decompress(c.withCoefficients(coefficients), true, false);
+    /** The 1-D DCT basis, BASIS[x * 8 + u] (shared, not to be changed). */
+    static float[] basis() {
+        return BASIS;
     }
 
     private static float[] decompress(JpegCoefficients.Component c, boolean edgesOnly) {
-        return decompress(c, edgesOnly, true);
-    }
-
-    private static float[] decompress(JpegCoefficients.Component c, boolean edgesOnly, boolean rounded) {
         int bw = c.blocksWide();
         int stride = bw * 8;
         float[] plane = new float[stride * c.blocksHigh() * 8];
@@ -243,10 +236,6 @@ final class JpegLuma {
             for (int y = 0; y < 8; y++) {
                 boolean inner = edgesOnly && y > 0 && y < 7;
                 for (int x = 0; x < 8; x += inner && x == 0 ? 7 : 1) {
-                    if (!rounded) {
-                        plane[base + y * stride + x] = out[y * 8 + x];
-                        continue;
-                    }
                     // Math.round's floor(x + 1/2), exact in double for these magnitudes, then clamped
                     double p = Math.floor((double) (out[y * 8 + x] + 128) + 0.5);
                     plane[base + y * stride + x] = p < 0 ? 0 : (p > 255 ? 255 : (float) p);

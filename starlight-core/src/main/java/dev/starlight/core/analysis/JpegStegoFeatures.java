@@ -398,7 +398,7 @@ public final class JpegStegoFeatures {
     }
 
     /** Mean absolute and root mean square difference across the 8x8 block boundaries of a plane. */
-    static double[] blockiness(float[] p, int w, int h) {
+    private static double[] blockiness(float[] p, int w, int h) {
         double l1 = 0;
         double l2 = 0;
         long n = 0;

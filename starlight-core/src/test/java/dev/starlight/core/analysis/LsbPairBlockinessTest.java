@@ -7,6 +7,7 @@ import dev.starlight.codecs.image.JpegCoefficients;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.SplittableRandom;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,14 +23,41 @@ class LsbPairBlockinessTest {
 
     @Test
     void theFlipSwapsTheLsbPairsAndSparesZeroAndOneAndItsMirrorIsTheSignMirrorImage() {
-        short[] values = {-5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5};
-        assertThat(LsbPairBlockiness.flip(values, 1)).containsExactly(-6, -3, -4, -1, -2, 0, 1, 3, 2, 5, 4);
-        assertThat(LsbPairBlockiness.flip(values, -1)).containsExactly(-4, -5, -2, -3, -1, 0, 2, 1, 4, 3, 6);
-        assertThat(LsbPairBlockiness.flip(LsbPairBlockiness.flip(values, 1), 1)).containsExactly(values);
+        int[] values = {-5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5};
+        int[] up = {-6, -3, -4, -1, -2, 0, 1, 3, 2, 5, 4};
+        int[] down = {-4, -5, -2, -3, -1, 0, 2, 1, 4, 3, 6};
         for (int i = 0; i < values.length; i++) {
-            short[] mirrored = {(short) -values[i]};
-            assertThat(LsbPairBlockiness.flip(new short[] {values[i]}, -1)[0])
-                    .isEqualTo((short) -LsbPairBlockiness.flip(mirrored, 1)[0]);
+            assertThat(LsbPairBlockiness.up(values[i])).as("F1(%d)", values[i]).isEqualTo(up[i]);
+            assertThat(LsbPairBlockiness.down(values[i])).as("F-1(%d)", values[i]).isEqualTo(down[i]);
+            assertThat(LsbPairBlockiness.up(LsbPairBlockiness.up(values[i]))).isEqualTo(values[i]);
+            assertThat(LsbPairBlockiness.down(values[i])).isEqualTo(-LsbPairBlockiness.up(-values[i]));
+        }
+    }
+
+    @Test
+    void theEdgeSamplesOfEachVersionAreThoseOfTheFullInverseDctOfItsCoefficients() throws IOException {
+        JpegCoefficients.Component c = luma("outguess-0025.jpg");
+        float[] edges = LsbPairBlockiness.edges(c);
+        float[] in = new float[64];
+        float[] out = new float[64];
+        float[] tmp = new float[64];
+        Offset<Float> close = Offset.offset(1e-3f);
+        for (int version = 0; version < 3; version++) {
+            for (int b = 0; b < c.blockCount(); b++) {
+                for (int k = 0; k < 64; k++) {
+                    int v = c.coefficients()[b * 64 + k];
+                    int flipped = version == 0 ? v : version == 1 ? LsbPairBlockiness.up(v) : LsbPairBlockiness.down(v);
+                    in[k] = flipped * c.quant()[k];
+                }
+                JpegLuma.idct(in, out, tmp);
+                int e = (b * 3 + version) * 32;
+                for (int i = 0; i < 8; i++) {
+                    assertThat(edges[e + i]).as("left, block %d", b).isCloseTo(out[i * 8], close);
+                    assertThat(edges[e + 8 + i]).as("right").isCloseTo(out[i * 8 + 7], close);
+                    assertThat(edges[e + 16 + i]).as("top").isCloseTo(out[i], close);
+                    assertThat(edges[e + 24 + i]).as("bottom").isCloseTo(out[56 + i], close);
+                }
+            }
         }
     }
 

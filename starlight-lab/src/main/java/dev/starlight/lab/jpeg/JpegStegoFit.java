@@ -20,9 +20,10 @@ import java.util.stream.IntStream;
 /**
  * Fits {@link JpegStegoModel} on a {@link JpegStegoSet}: per tool, a regression on the train split (the penalty
  * chosen on the validation split) and its operating threshold on the validation split's clean JPEGs (the zoo's JPEG
- * families, the covers and outguess's re-saved twins: at most 0.25% of every family above it, half the budget); on the holdout split,
- * which the fit never sees, which tools may decide ({@link #withinTarget}) and the figures: detection per tool,
- * message size and quality band, ranking AUC, false positives per clean family with Wilson 95% bounds.
+ * families, the covers and outguess's re-saved twins: at most 0.25% of every family above it, half the budget); on
+ * the holdout split, which the fit never sees, which tools may decide ({@link #withinTarget}) and the figures:
+ * detection per tool, message size and quality band, ranking AUC, false positives per clean family with Wilson 95%
+ * bounds.
  */
 public final class JpegStegoFit {
     static final String VERSION = "jpeg-stego-2";
