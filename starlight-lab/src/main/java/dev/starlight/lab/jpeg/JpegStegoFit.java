@@ -194,19 +194,16 @@ public final class JpegStegoFit {
      * the share (under 1 / target images). The holdout never moves a threshold.
      */
     static boolean withinTarget(JpegStegoModel model, List<Row> holdout, String tool) {
-        Map<String, long[]> families = new TreeMap<>();
-        long n = 0;
-        long fp = 0;
+        Map<String, long[]> families = new TreeMap<>(); // per family: images, false positives
         for (Row r : holdout) {
             if (r.clean()) {
                 long[] c = families.computeIfAbsent(r.family(), k -> new long[2]);
-                boolean hit = model.classify(r.f()).scores().get(tool) >= 0.5;
                 c[0]++;
-                c[1] += hit ? 1 : 0;
-                n++;
-                fp += hit ? 1 : 0;
+                c[1] += model.classify(r.f()).scores().get(tool) >= 0.5 ? 1 : 0;
             }
         }
+        long n = families.values().stream().mapToLong(c -> c[0]).sum();
+        long fp = families.values().stream().mapToLong(c -> c[1]).sum();
         double target = model.targetFpr();
         return n > 0 && fp <= target * n
                 && families.values().stream().allMatch(c -> c[1] <= Math.max(1, Math.floor(target * c[0])));
