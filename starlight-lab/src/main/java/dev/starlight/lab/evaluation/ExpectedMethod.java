@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The {@code ScanResult.method} a labelled stego image should get: the protocol label for protocol methods, and
  * for other embedders where their data sits (LSB of colour samples → {@code lsb.rgb}, of palette indices →
- * {@code palette}; appended files → {@code raw}; metadata comments → {@code exif}; DCT embedders → {@code other}).
+ * {@code palette}; appended files → {@code raw}; metadata comments → {@code exif}; steghide and outguess → their own
+ * names, as the DCT classifier names them).
  * Empty for a technique this table does not know: its method accuracy is not reported.
  */
 public final class ExpectedMethod {
@@ -17,8 +18,8 @@ public final class ExpectedMethod {
             "exiftool-usercomment", "exif",
             "gifshuffle", "palette",
             "stepic", "lsb.rgb",
-            "steghide", "other",
-            "outguess", "other");
+            "steghide", "steghide",
+            "outguess", "outguess");
 
     private ExpectedMethod() {
     }
